@@ -1,0 +1,116 @@
+"""Settings from the environment, as frozen dataclasses passed to each stage (no singletons)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pipeline.errors import RasdError
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+PG_VARIABLES = ("PGHOST", "PGPORT", "PGDATABASE", "PGUSER", "PGSERVICE")
+
+
+@dataclass(frozen=True)
+class SmtpSettings:
+    host: str = "127.0.0.1"
+    port: int = 1025
+    user: str | None = None
+    password: str | None = None
+    starttls: bool = False
+    timeout: float = 20.0
+    sender: str = "rasd@localhost"
+    recipients: tuple[str, ...] = ("analysts@localhost",)
+
+
+@dataclass(frozen=True)
+class SpikeSettings:
+    """How unusual a day must be to raise an alert (see pipeline/spikes.py)."""
+
+    baseline_days: int = 28
+    min_events: int = 3  # never alert on fewer events than this in a day
+    z: float = 3.0  # standard deviations above the baseline mean
+
+
+@dataclass(frozen=True)
+class Config:
+    database_url: str | None  # None: use the embedded server under data_dir
+    data_dir: Path
+    sites_dir: Path
+    smtp: SmtpSettings = field(default_factory=SmtpSettings)
+    spike: SpikeSettings = field(default_factory=SpikeSettings)
+    # site id -> base URL that replaces the real one (replicas, mirrors)
+    site_base_urls: Mapping[str, str] = field(default_factory=dict)
+
+
+def _int(env: Mapping[str, str], name: str, default: int) -> int:
+    raw = env.get(name)
+    if raw in (None, ""):
+        return default
+    try:
+        return int(raw)
+    except ValueError:
+        raise RasdError(f"{name} must be a whole number, got {raw!r}") from None
+
+
+def _float(env: Mapping[str, str], name: str, default: float) -> float:
+    raw = env.get(name)
+    if raw in (None, ""):
+        return default
+    try:
+        return float(raw)
+    except ValueError:
+        raise RasdError(f"{name} must be a number, got {raw!r}") from None
+
+
+def _base_urls(raw: str) -> dict[str, str]:
+    """Parse RASD_SITE_BASE_URLS: 'site=http://host:port,other=...'."""
+    urls: dict[str, str] = {}
+    for part in filter(None, (p.strip() for p in raw.split(","))):
+        site, sep, url = part.partition("=")
+        if not sep or not url.startswith(("http://", "https://")):
+            raise RasdError(f"RASD_SITE_BASE_URLS entry {part!r} is not site=http(s)://...")
+        urls[site.strip()] = url.strip().rstrip("/")
+    return urls
+
+
+def database_url_from_env(env: Mapping[str, str]) -> str | None:
+    """DATABASE_URL, else '' when PG* variables are set (libpq reads them), else None."""
+    if env.get("DATABASE_URL"):
+        return env["DATABASE_URL"]
+    if any(env.get(name) for name in PG_VARIABLES):
+        return ""
+    return None
+
+
+def load_config(env: Mapping[str, str] | None = None) -> Config:
+    """Build the settings from environment variables (os.environ by default)."""
+    env = os.environ if env is None else env
+    recipients = tuple(
+        r.strip() for r in env.get("RASD_ALERT_RECIPIENTS", "analysts@localhost").split(",")
+        if r.strip()
+    )
+    smtp = SmtpSettings(
+        host=env.get("RASD_SMTP_HOST", "127.0.0.1"),
+        port=_int(env, "RASD_SMTP_PORT", 1025),
+        user=env.get("RASD_SMTP_USER") or None,
+        password=env.get("RASD_SMTP_PASSWORD") or None,
+        starttls=env.get("RASD_SMTP_STARTTLS", "").lower() in ("1", "true", "yes"),
+        sender=env.get("RASD_MAIL_FROM", "rasd@localhost"),
+        recipients=recipients,
+    )
+    spike = SpikeSettings(
+        baseline_days=_int(env, "RASD_SPIKE_BASELINE_DAYS", 28),
+        min_events=_int(env, "RASD_SPIKE_MIN_EVENTS", 3),
+        z=_float(env, "RASD_SPIKE_Z", 3.0),
+    )
+    return Config(
+        database_url=database_url_from_env(env),
+        data_dir=Path(env.get("RASD_DATA_DIR", PROJECT_DIR / ".rasd")),
+        sites_dir=Path(env.get("RASD_SITES_DIR", PROJECT_DIR / "spiders" / "sites")),
+        smtp=smtp,
+        spike=spike,
+        site_base_urls=_base_urls(env.get("RASD_SITE_BASE_URLS", "")),
+    )

@@ -1,0 +1,41 @@
+"""The embedded default: a PostgreSQL server of Rasd's own, under the project's data directory.
+
+pgserver bundles the server binaries in a wheel; run as root it starts the server as an
+unprivileged OS user of its own, since PostgreSQL refuses to run as root.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from pipeline.errors import RasdError
+
+log = logging.getLogger(__name__)
+
+DATABASE = "rasd"
+_servers: dict[Path, object] = {}  # keeps each server's handle alive for this process
+
+
+def embedded_database_url(data_dir: Path) -> str:
+    """Start (or join) the embedded server under data_dir/pgdata and return a URL to its database."""
+    pgdata = (data_dir / "pgdata").resolve()
+    server = _servers.get(pgdata)
+    if server is None:
+        try:
+            import pgserver
+
+            pgdata.parent.mkdir(parents=True, exist_ok=True)
+            # 'stop': the last process holding a handle stops the server when it exits.
+            server = pgserver.get_server(pgdata, cleanup_mode="stop")
+        except Exception as exc:  # pgserver raises bare exceptions with the server log
+            first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            raise RasdError(f"cannot start the embedded PostgreSQL in {pgdata}: {first}") from exc
+        _servers[pgdata] = server
+        log.info("embedded PostgreSQL running in %s", pgdata)
+    exists = server.psql(f"SELECT 1 FROM pg_database WHERE datname = '{DATABASE}';")
+    if "(1 row)" not in exists:
+        server.psql(f"CREATE DATABASE {DATABASE};")
+    uri = server.get_uri()  # postgresql://postgres:@/postgres?host=<socket dir>
+    base, _, query = uri.partition("?")
+    return f"{base.rsplit('/', 1)[0]}/{DATABASE}?{query}"

@@ -1,0 +1,170 @@
+"""HTML or a plain-text page dump -> clean article text and metadata (trafilatura + site rules).
+
+General rules live here; what one outlet prints (its share labels, related headings, title
+suffix) lives in its site file.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+
+import lxml.html
+import trafilatura
+
+from pipeline.errors import RasdError
+from pipeline.models import ExtractedArticle
+from pipeline.normalize import normalize
+from pipeline.sites import Site
+
+# Headings after which an outlet lists other stories: every line after them is someone else's.
+RELATED_HEADINGS = (
+    "مقالات ذات صلة", "من الممكن أن يعجبك", "أخبار ذات علاقة", "مواضيع تهمك",
+    "اقرأ أيضاً", "اقرأ أيضا", "أخبار متعلقة", "مواضيع ذات صلة", "قد يعجبك أيضاً",
+)
+# Lines that are page furniture wherever they appear.
+BOILERPLATE_LINES = (
+    "Facebook", "Twitter", "WhatsApp", "Telegram", "شارك", "مشاركة", "طباعة",
+    "زر الذهاب إلى الأعلى", "التعليقات مغلقة.", "التعليقات مغلقة، ولكن تركبكس وبينغبكس مفتوحة.",
+)
+BOILERPLATE_PATTERNS = (
+    r"^(اقرأ|إقرأ) (أيضاً|أيضا)\s*:",  # inline read-also links: another story's headline
+    r"^تابعونا (على|عبر)",
+    r"^(حجم الخط|A\+|A-)$",
+)
+_ARABIC = re.compile(r"[\u0600-\u06ff]")
+_LATIN = re.compile(r"[A-Za-z]")
+_PUBLISHED_XPATHS = (
+    '//meta[@property="article:published_time"]/@content',
+    '//meta[@name="pubdate"]/@content',
+    '//meta[@itemprop="datePublished"]/@content',
+    "//time[@datetime]/@datetime",
+)
+
+
+def _key(line: str) -> str:
+    return normalize(line).strip(" .:،-–")
+
+
+def detect_language(text: str) -> str:
+    """'ar' when Arabic letters outnumber Latin ones, else 'other' (enough to skip non-Arabic)."""
+    arabic, latin = len(_ARABIC.findall(text)), len(_LATIN.findall(text))
+    if arabic == 0 and latin == 0:
+        return "und"
+    return "ar" if arabic >= latin else "other"
+
+
+def clean_title(title: str | None, site: Site | None) -> str | None:
+    """Drop the outlet's suffix from a page title."""
+    if not title:
+        return None
+    title = title.strip()
+    for suffix in site.title_suffixes if site else ():
+        if title.endswith(suffix) and len(title) > len(suffix):
+            return title[: -len(suffix)].strip()
+    return title
+
+
+def clean_lines(lines: list[str], title: str | None, site: Site | None) -> list[str]:
+    """Keep the article's own paragraphs: no furniture, no related lists, no repeats."""
+    headings = {_key(h) for h in RELATED_HEADINGS + (site.related_headings if site else ())}
+    furniture = {_key(b) for b in BOILERPLATE_LINES + (site.boilerplate_lines if site else ())}
+    patterns = [re.compile(p) for p in BOILERPLATE_PATTERNS + (site.boilerplate_patterns if site else ())]
+    seen = {_key(title)} if title else set()
+    kept: list[str] = []
+    for raw in lines:
+        line = re.sub(r"\s+", " ", raw).strip()
+        if not line:
+            continue
+        key = _key(line)
+        if key in headings:
+            if kept:
+                break
+            continue
+        if key in furniture or key in seen or any(p.search(line) for p in patterns):
+            continue
+        seen.add(key)
+        kept.append(line)
+    return kept
+
+
+def _article(title: str | None, lines: list[str], published: datetime | None,
+             canonical: str | None) -> ExtractedArticle:
+    text = "\n".join(lines)
+    if not text:
+        raise RasdError("no article text found")
+    return ExtractedArticle(
+        title=title, published=published, text=text, normalized=normalize(text),
+        language=detect_language(text), canonical_url=canonical,
+    )
+
+
+def parse_published(value: str | None) -> datetime | None:
+    """An ISO date or timestamp as an aware datetime (UTC when the page gives no zone)."""
+    if not value:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def _decode(html: bytes | str, encoding: str | None) -> str:
+    if isinstance(html, str):
+        return html
+    if b"\x00" in html[:4096]:
+        raise RasdError("not an HTML page (binary content)")
+    for candidate in filter(None, (encoding, "utf-8")):
+        try:
+            return html.decode(candidate)
+        except (LookupError, UnicodeDecodeError):
+            continue
+    # trafilatura's own detection copes with undeclared legacy encodings (windows-1256).
+    return trafilatura.utils.decode_file(html)
+
+
+def extract_html(html: bytes | str, url: str | None = None, site: Site | None = None,
+                 encoding: str | None = None) -> ExtractedArticle:
+    """Extract the article of one HTML page; RasdError when it holds none."""
+    markup = _decode(html, encoding)
+    if "<" not in markup[:2048]:
+        raise RasdError("not an HTML page (no markup)")
+    try:
+        tree = lxml.html.fromstring(markup)
+    except (lxml.etree.ParserError, ValueError) as exc:
+        raise RasdError(f"not an HTML page ({exc})") from exc
+    doc = trafilatura.bare_extraction(
+        tree, url=url, with_metadata=True, include_comments=False, include_tables=False,
+        prune_xpath=list(site.prune_xpaths) if site and site.prune_xpaths else None,
+    )
+    if doc is None or not (doc.text or "").strip():
+        raise RasdError("no article text found in the page")
+    published = None
+    for xpath in _PUBLISHED_XPATHS:
+        found = tree.xpath(xpath)
+        published = parse_published(found[0]) if found else None
+        if published:
+            break
+    published = published or parse_published(doc.date)
+    canonical = tree.xpath('//link[@rel="canonical"]/@href')
+    title = clean_title(doc.title, site)
+    return _article(title, clean_lines(doc.text.splitlines(), title, site), published,
+                    canonical[0] if canonical else None)
+
+
+def extract_dump(text: str, site: Site | None = None,
+                 published: datetime | None = None) -> ExtractedArticle:
+    """Extract the article of a plain-text page dump whose first real line is the title."""
+    if "\x00" in text:
+        raise RasdError("not a text page dump (binary content)")
+    lines = [re.sub(r"\s+", " ", line).strip() for line in text.splitlines()]
+    body = clean_lines(lines, None, site)
+    if not body:
+        raise RasdError("no article text found")
+    title = clean_title(body.pop(0), site)
+    # Dumps often repeat the title without its suffix on the next line.
+    if body and title and title.startswith(body[0]) and len(body[0]) > len(title) / 2:
+        title = body.pop(0)
+    body = [line for line in body if _key(line) != _key(title)]
+    return _article(title, body, published, None)

@@ -1,0 +1,55 @@
+"""Arabic normalization for matching: camel-tools folding plus rejoining words broken on purpose.
+
+The original text is kept for display; this form is only for matching (actors, places, numbers).
+"""
+
+from __future__ import annotations
+
+import re
+
+# Only camel-tools' data-free modules: the others try to download data at import time.
+from camel_tools.utils.dediac import dediac_ar
+from camel_tools.utils.normalize import (
+    normalize_alef_ar,
+    normalize_alef_maksura_ar,
+    normalize_teh_marbuta_ar,
+    normalize_unicode,
+)
+
+TATWEEL = "\u0640"
+_LETTER = "\u0621-\u063a\u0641-\u064a"
+# A filter-dodging break inside a word: '.' or '|' between letters, or '-' / '_' that sits
+# against a tatweel ("هجمـ-ـاته"). A bare hyphen between letters is left alone, since outlets
+# write real compounds that way ("حمص-دير الزور").
+_BROKEN = re.compile(
+    rf"(?<=[{_LETTER}{TATWEEL}])"
+    rf"(?:{TATWEEL}*[.|]{TATWEEL}*|{TATWEEL}+[-_]{TATWEEL}*|{TATWEEL}*[-_]{TATWEEL}+)"
+    rf"(?=[{_LETTER}{TATWEEL}])"
+)
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+_SPACES = re.compile(r"[ \t\u00a0]+")
+
+
+def _join_broken(match: re.Match) -> str:
+    # "د|عـ.ـش": a lone '|' between letters stands for an alef.
+    return "ا" if match.group(0) == "|" else ""
+
+
+def rejoin_broken_words(text: str) -> str:
+    """Join letters split by '.', '|', tatweel-flanked '-' or '_' ("دا.عــش" -> "داعــش")."""
+    return _BROKEN.sub(_join_broken, text)
+
+
+def normalize(text: str) -> str:
+    """Folded form of Arabic text: no diacritics or tatweel, one alef, ASCII digits, words rejoined."""
+    text = normalize_unicode(text)
+    text = _INVISIBLE.sub("", text)
+    text = rejoin_broken_words(text)
+    text = text.replace(TATWEEL, "")
+    text = dediac_ar(text)
+    text = normalize_alef_ar(text)
+    text = normalize_alef_maksura_ar(text)
+    text = normalize_teh_marbuta_ar(text)
+    text = text.translate(_DIGITS)
+    return _SPACES.sub(" ", text).strip()

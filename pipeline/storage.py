@@ -1,0 +1,136 @@
+"""PostgreSQL: connections, forward-only migrations and the named queries in sql/queries.sql."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import cache
+from pathlib import Path
+
+import psycopg2
+import psycopg2.extras
+
+from pipeline.config import Config
+from pipeline.embedded import embedded_database_url
+from pipeline.errors import RasdError
+
+SQL_DIR = Path(__file__).parent / "sql"
+MIGRATIONS_DIR = SQL_DIR / "migrations"
+_MIGRATION_NAME = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
+# Any number fixed here: it only has to differ from other advisory locks on the server.
+_MIGRATION_LOCK = 7_201_931
+
+
+def resolve_database_url(config: Config) -> str:
+    """The URL to connect to: the configured one, or the embedded server's."""
+    if config.database_url is not None:
+        return config.database_url
+    return embedded_database_url(config.data_dir)
+
+
+def _describe(url: str) -> str:
+    """Where a URL points, without its password, for error messages."""
+    if not url:
+        return "the server named by the PG* variables"
+    return re.sub(r"://([^:@/]*):[^@/]*@", r"://\1:***@", url)
+
+
+def connect(config: Config, *, migrate_first: bool = True):
+    """Open a connection (autocommit off), applying pending migrations first by default."""
+    url = resolve_database_url(config)
+    try:
+        conn = psycopg2.connect(url, connect_timeout=10, application_name="rasd")
+    except psycopg2.OperationalError as exc:
+        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else "no answer"
+        raise RasdError(f"cannot connect to PostgreSQL at {_describe(url)}: {reason}") from exc
+    if migrate_first:
+        migrate(conn)
+    return conn
+
+
+@contextmanager
+def connection(config: Config, *, migrate_first: bool = True) -> Iterator:
+    """A connection that commits when the block succeeds and rolls back when it raises."""
+    conn = connect(config, migrate_first=migrate_first)
+    try:
+        with conn:
+            yield conn
+    finally:
+        conn.close()
+
+
+def migration_files() -> list[tuple[int, str, Path]]:
+    """(version, name, path) for each numbered migration, in order."""
+    found = []
+    for path in sorted(MIGRATIONS_DIR.glob("*.sql")):
+        match = _MIGRATION_NAME.match(path.name)
+        if not match:
+            raise RasdError(f"migration file {path.name} is not named NNNN_<what>.sql")
+        found.append((int(match.group(1)), match.group(2), path))
+    return found
+
+
+def migrate(conn) -> list[str]:
+    """Apply the migrations not yet recorded in rasd.schema_migrations; return their names."""
+    applied: list[str] = []
+    with conn, conn.cursor() as cur:
+        # Several entry points may start at once (Airflow tasks): one applies, the others wait.
+        cur.execute("SELECT pg_advisory_xact_lock(%s)", (_MIGRATION_LOCK,))
+        cur.execute("CREATE SCHEMA IF NOT EXISTS rasd")
+        cur.execute(
+            """CREATE TABLE IF NOT EXISTS rasd.schema_migrations (
+                   version integer PRIMARY KEY,
+                   name text NOT NULL,
+                   applied_at timestamptz NOT NULL DEFAULT now())"""
+        )
+        cur.execute("SELECT version FROM rasd.schema_migrations")
+        done = {row[0] for row in cur.fetchall()}
+        for version, name, path in migration_files():
+            if version in done:
+                continue
+            cur.execute(path.read_text(encoding="utf-8"))
+            cur.execute(
+                "INSERT INTO rasd.schema_migrations (version, name) VALUES (%s, %s)",
+                (version, name),
+            )
+            applied.append(f"{version:04d}_{name}")
+    return applied
+
+
+@cache
+def queries() -> dict[str, str]:
+    """The named queries of sql/queries.sql, keyed by the name in their '-- name:' line."""
+    named: dict[str, str] = {}
+    current: str | None = None
+    lines: list[str] = []
+    for line in (SQL_DIR / "queries.sql").read_text(encoding="utf-8").splitlines():
+        match = re.match(r"^--\s*name:\s*(\w+)\s*$", line)
+        if match:
+            if current:
+                named[current] = "\n".join(lines).strip()
+            current, lines = match.group(1), []
+        elif current and not line.startswith("--"):
+            lines.append(line)
+    if current:
+        named[current] = "\n".join(lines).strip()
+    return named
+
+
+def execute(conn, name: str, params=None) -> None:
+    """Run a named query that returns nothing."""
+    with conn.cursor() as cur:
+        cur.execute(queries()[name], params)
+
+
+def fetch_all(conn, name: str, params=None) -> list[dict]:
+    """Run a named query and return its rows as dicts."""
+    with conn.cursor(cursor_factory=psycopg2.extras.RealDictCursor) as cur:
+        cur.execute(queries()[name], params)
+        return [dict(row) for row in cur.fetchall()]
+
+
+def fetch_one(conn, name: str, params=None) -> dict | None:
+    """Run a named query and return its first row as a dict, or None."""
+    rows = fetch_all(conn, name, params)
+    return rows[0] if rows else None

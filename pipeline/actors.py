@@ -1,0 +1,43 @@
+"""Armed actors: aliases kept as data (data/actors.yaml), found in normalized text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from pipeline.normalize import normalize
+
+DATA_FILE = Path(__file__).parent / "data" / "actors.yaml"
+
+
+@dataclass(frozen=True)
+class Actor:
+    alias: str
+    perpetrator: str
+    target: str
+
+
+@cache
+def aliases() -> dict[str, Actor]:
+    """Normalized alias -> actor."""
+    table: dict[str, Actor] = {}
+    for entry in yaml.safe_load(DATA_FILE.read_text(encoding="utf-8")):
+        for alias in entry["aliases"]:
+            key = normalize(str(alias))
+            table[key] = Actor(key, entry["perpetrator"], entry["target"])
+    return table
+
+
+@cache
+def _pattern() -> re.Pattern:
+    names = sorted(aliases(), key=len, reverse=True)
+    return re.compile(r"(?<![\w])(?:[وبلف]|ال)?(" + "|".join(map(re.escape, names)) + r")(?![\w])")
+
+
+def find_actors(text: str) -> list[tuple[int, Actor]]:
+    """(position, actor) for every alias in normalized text, in order."""
+    return [(m.start(1), aliases()[m.group(1)]) for m in _pattern().finditer(text)]

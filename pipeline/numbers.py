@@ -1,0 +1,98 @@
+"""Casualty figures from normalized Arabic: digits, number words, duals, vague words.
+
+Counting follows shared/eval/FORMAT.md: a bound is taken as stated, a range gives its lower
+figure, "dozens" is 12, "a few" and "others" are no number.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Normalized spellings (teh marbuta folded to heh, alef forms to bare alef).
+_UNITS = {
+    "واحد": 1, "واحده": 1, "اثنان": 2, "اثنين": 2, "اثنتان": 2, "اثنتين": 2,
+    "ثلاث": 3, "ثلاثه": 3, "اربع": 4, "اربعه": 4, "خمس": 5, "خمسه": 5,
+    "ست": 6, "سته": 6, "سبع": 7, "سبعه": 7, "ثمان": 8, "ثماني": 8, "ثمانيه": 8,
+    "تسع": 9, "تسعه": 9, "عشر": 10, "عشره": 10,
+}
+_TENS = {
+    "عشرون": 20, "عشرين": 20, "ثلاثون": 30, "ثلاثين": 30, "اربعون": 40, "اربعين": 40,
+    "خمسون": 50, "خمسين": 50, "ستون": 60, "ستين": 60, "سبعون": 70, "سبعين": 70,
+    "ثمانون": 80, "ثمانين": 80, "تسعون": 90, "تسعين": 90,
+}
+_HUNDREDS = {"مئه": 100, "مائه": 100, "مئتان": 200, "مئتين": 200, "مائتين": 200}
+VAGUE_DOZENS = 12  # "عشرات": FORMAT.md's value for dozens
+
+_UNIT_WORD = "|".join(sorted(_UNITS, key=len, reverse=True))
+_TENS_WORD = "|".join(sorted(_TENS, key=len, reverse=True))
+_HUNDRED_WORD = "|".join(sorted(_HUNDREDS, key=len, reverse=True))
+# One number as written: digits, "ثلاثه عشر", "اربع واربعون", "عشرون", "سبعه".
+NUMBER = (
+    rf"(?:\d+|(?:(?:{_UNIT_WORD})\s+و\s?(?:{_TENS_WORD}))|(?:(?:{_UNIT_WORD})\s+(?:عشر|عشره))"
+    rf"|(?:{_TENS_WORD})|(?:{_HUNDRED_WORD})|(?:{_UNIT_WORD}))"
+)
+_NUMBER_RE = re.compile(rf"^{NUMBER}$")
+
+
+def parse_number(words: str) -> int | None:
+    """The value of one number as matched by NUMBER, or None."""
+    words = words.strip()
+    if words.isdigit():
+        return int(words)
+    if not _NUMBER_RE.match(words):
+        return None
+    parts = re.split(r"\s+و\s?|\s+", words)
+    if len(parts) == 2 and parts[1] in ("عشر", "عشره"):
+        return _UNITS[parts[0]] + 10
+    total = 0
+    for part in parts:
+        total += _UNITS.get(part) or _TENS.get(part) or _HUNDREDS.get(part) or 0
+    return total or None
+
+
+# A stated figure with its qualifier: "اكثر من 30", "نحو اربعين", "بين 5 و7".
+QUALIFIER = r"(?:ما\s+لا\s+يقل\s+عن|ما\s+يزيد\s+عن|ما\s+يزيد\s+على|اكثر\s+من|نحو|حوالي|قرابه|زهاء|اقل\s+من)"
+FIGURE = rf"(?:{QUALIFIER}\s+)?(?:بين\s+)?(?P<num>{NUMBER})"
+_DUAL_NOUNS = r"(?:عنصران|عنصرين|مدنيان|مدنيين|شخصان|شخصين|جنديان|جنديين|طفلان|طفلين|مقاتلان|مقاتلين)"
+
+_KILLED_VERB = r"(?:مقتل|قتل|مصرع|استشهاد|استشهد|لقي|لقوا|قضى|قضوا|سقوط)"
+_WOUNDED_VERB = r"(?:جرح|اصابه|اصيب|اصيبوا|اصابات|جراح)"
+_KILLED = [
+    re.compile(rf"{_KILLED_VERB}\s+(?:\S+\s+){{0,1}}?{FIGURE}"),
+    re.compile(rf"{FIGURE}\s+(?:\S+\s+){{0,3}}?(?:قتلى|قتيلا|قتيل|ضحايا|ضحيه)"),
+    re.compile(rf"{FIGURE}\s+(?:\S+\s+){{0,5}}?(?:قتلوا|لقوا\s+مصرعهم|مصرعهم)"),
+]
+_WOUNDED = [
+    re.compile(rf"{_WOUNDED_VERB}\s+(?:\S+\s+){{0,1}}?{FIGURE}"),
+    re.compile(rf"{FIGURE}\s+(?:\S+\s+){{0,3}}?(?:جرحى|جريحا|جريح|مصابين|اصابات)"),
+]
+_KILLED_DUAL = re.compile(rf"{_KILLED_VERB}\s+{_DUAL_NOUNS}")
+_WOUNDED_DUAL = re.compile(rf"{_WOUNDED_VERB}\s+{_DUAL_NOUNS}")
+_KILLED_DOZENS = re.compile(rf"{_KILLED_VERB}\s+(?:ال)?عشرات|(?:ال)?عشرات\s+(?:من\s+)?القتلى")
+_WOUNDED_DOZENS = re.compile(rf"{_WOUNDED_VERB}\s+(?:ال)?عشرات|(?:ال)?عشرات\s+(?:من\s+)?الجرحى")
+# "مقتل وجرح نحو 40": one figure for both, which FORMAT.md leaves uncounted.
+MIXED = re.compile(rf"(?:مقتل|قتل)\s+و\s?(?:جرح|اصابه)\s+{FIGURE}")
+
+
+def _count(sentence: str, patterns: list[re.Pattern], dual: re.Pattern,
+           dozens: re.Pattern) -> int | None:
+    # The figure stated first wins: a later one is usually another event or a subgroup.
+    matches = sorted((m for p in patterns for m in p.finditer(sentence)), key=lambda m: m.start())
+    for match in matches:
+        value = parse_number(match.group("num"))
+        if value is not None:
+            return value
+    if dual.search(sentence):
+        return 2
+    if dozens.search(sentence):
+        return VAGUE_DOZENS
+    return None
+
+
+def casualties(sentence: str) -> tuple[int | None, int | None]:
+    """(killed, wounded) stated in one normalized sentence, None where it gives no figure."""
+    if MIXED.search(sentence):
+        return None, None
+    killed = _count(sentence, _KILLED, _KILLED_DUAL, _KILLED_DOZENS)
+    wounded = _count(sentence, _WOUNDED, _WOUNDED_DUAL, _WOUNDED_DOZENS)
+    return killed, wounded

@@ -32,6 +32,7 @@ class SpikeSettings:
     baseline_days: int = 28
     min_events: int = 3  # never alert on fewer events than this in a day
     z: float = 3.0  # standard deviations above the baseline mean
+    min_killed: int = 10  # never alert on fewer deaths than this in a day
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,8 @@ class Config:
     sites_dir: Path
     smtp: SmtpSettings = field(default_factory=SmtpSettings)
     spike: SpikeSettings = field(default_factory=SpikeSettings)
+    # Reports of an event arrive late: each run rewrites trends and checks spikes this far back.
+    lookback_days: int = 3
     # site id -> base URL that replaces the real one (replicas, mirrors)
     site_base_urls: Mapping[str, str] = field(default_factory=dict)
 
@@ -105,6 +108,7 @@ def load_config(env: Mapping[str, str] | None = None) -> Config:
         baseline_days=_int(env, "RASD_SPIKE_BASELINE_DAYS", 28),
         min_events=_int(env, "RASD_SPIKE_MIN_EVENTS", 3),
         z=_float(env, "RASD_SPIKE_Z", 3.0),
+        min_killed=_int(env, "RASD_SPIKE_MIN_KILLED", 10),
     )
     return Config(
         database_url=database_url_from_env(env),
@@ -112,5 +116,6 @@ def load_config(env: Mapping[str, str] | None = None) -> Config:
         sites_dir=Path(env.get("RASD_SITES_DIR", PROJECT_DIR / "spiders" / "sites")),
         smtp=smtp,
         spike=spike,
+        lookback_days=_int(env, "RASD_LOOKBACK_DAYS", 3),
         site_base_urls=_base_urls(env.get("RASD_SITE_BASE_URLS", "")),
     )

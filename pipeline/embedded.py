@@ -17,8 +17,9 @@ DATABASE = "rasd"
 _servers: dict[Path, object] = {}  # keeps each server's handle alive for this process
 
 
-def embedded_database_url(data_dir: Path) -> str:
-    """Start (or join) the embedded server under data_dir/pgdata and return a URL to its database."""
+def embedded_database_url(data_dir: Path, database: str = DATABASE, *, fresh: bool = False) -> str:
+    """Start (or join) the embedded server under data_dir/pgdata and return a URL to one of its
+    databases, created if missing (dropped and created anew when `fresh`)."""
     pgdata = (data_dir / "pgdata").resolve()
     server = _servers.get(pgdata)
     if server is None:
@@ -33,9 +34,13 @@ def embedded_database_url(data_dir: Path) -> str:
             raise RasdError(f"cannot start the embedded PostgreSQL in {pgdata}: {first}") from exc
         _servers[pgdata] = server
         log.info("embedded PostgreSQL running in %s", pgdata)
-    exists = server.psql(f"SELECT 1 FROM pg_database WHERE datname = '{DATABASE}';")
+    if not database.replace("_", "").isalnum():
+        raise RasdError(f"bad database name {database!r}")
+    if fresh:
+        server.psql(f"DROP DATABASE IF EXISTS {database} WITH (FORCE);")
+    exists = server.psql(f"SELECT 1 FROM pg_database WHERE datname = '{database}';")
     if "(1 row)" not in exists:
-        server.psql(f"CREATE DATABASE {DATABASE};")
+        server.psql(f"CREATE DATABASE {database};")
     uri = server.get_uri()  # postgresql://postgres:@/postgres?host=<socket dir>
     base, _, query = uri.partition("?")
-    return f"{base.rsplit('/', 1)[0]}/{DATABASE}?{query}"
+    return f"{base.rsplit('/', 1)[0]}/{database}?{query}"

@@ -27,6 +27,14 @@ GOVERNORATES = {
     "ادلب": "SY-ID", "دمشق": "SY-DI", "ريف دمشق": "SY-RD", "درعا": "SY-DR",
     "السويداء": "SY-SU", "القنيطرة": "SY-QU", "طرطوس": "SY-TA", "اللاذقية": "SY-LA",
 }
+# ISO code -> (Arabic, English) names for display.
+GOVERNORATE_NAMES = {
+    "SY-DY": ("دير الزور", "Deir ez-Zor"), "SY-HI": ("حمص", "Homs"), "SY-RA": ("الرقة", "Raqqa"),
+    "SY-HA": ("الحسكة", "Hasakah"), "SY-HL": ("حلب", "Aleppo"), "SY-HM": ("حماة", "Hama"),
+    "SY-ID": ("إدلب", "Idlib"), "SY-DI": ("دمشق", "Damascus"), "SY-RD": ("ريف دمشق", "Rif Dimashq"),
+    "SY-DR": ("درعا", "Daraa"), "SY-SU": ("السويداء", "Suwayda"), "SY-QU": ("القنيطرة", "Quneitra"),
+    "SY-TA": ("طرطوس", "Tartus"), "SY-LA": ("اللاذقية", "Latakia"), "SY": ("سوريا", "all Syria"),
+}
 _CSV_GOVERNORATE = {"محافظة " + name: code for name, code in GOVERNORATES.items()}
 _MIN_LETTERS = 4
 

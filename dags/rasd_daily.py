@@ -1,0 +1,93 @@
+"""
+### rasd_daily: Rasd's daily job
+
+Each run handles the day of its data interval (`data_interval_start`, UTC date):
+
+1. **migrate**: apply pending schema migrations.
+2. **crawl**: one task per enabled site file in `spiders/sites/` (`scrapy crawl` in a
+   subprocess); a site that fails shows red on its own and does not stop the others.
+3. **extract_text**: stored pages -> clean article text (trafilatura + site rules).
+4. **extract_events**: articles published that day -> events and tallies.
+5. **trends**: daily counts per governorate, perpetrator and target (rewrites a lookback window).
+6. **spikes**: alerts for days that stand out from their baseline.
+7. **send_alerts**: emails each unsent alert once; an SMTP outage keeps it for the next run.
+
+Settings: the `rasd_postgres` connection (else `DATABASE_URL` / `PG*`), the `smtp_default`
+connection (else `RASD_SMTP_*`), and the `RASD_*` variables in the README.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pendulum
+from airflow.sdk import dag, task
+
+from rasd_settings import rasd_config
+
+
+@dag(
+    dag_id="rasd_daily",
+    schedule="@daily",
+    start_date=pendulum.datetime(2020, 12, 1, tz="UTC"),
+    catchup=False,
+    max_active_runs=1,
+    default_args={"retries": 2, "retry_delay": timedelta(minutes=5)},
+    doc_md=__doc__,
+    tags=["rasd"],
+)
+def rasd_daily():
+    @task(doc_md="Apply pending migrations; returns their names.")
+    def migrate() -> list[str]:
+        from pipeline.daily import migrate as apply
+
+        return apply(rasd_config())
+
+    @task(doc_md="The ids of the enabled site files.")
+    def list_sites() -> list[str]:
+        from pipeline.daily import enabled_sites
+
+        return enabled_sites(rasd_config())
+
+    @task(doc_md="Crawl one site into rasd.pages; returns pages stored and failed.")
+    def crawl(site_id: str) -> dict:
+        from pipeline.crawl import run_crawl
+
+        return run_crawl(rasd_config(), site_id)
+
+    @task(doc_md="Pages not yet extracted -> articles.", trigger_rule="all_done")
+    def extract_text() -> dict:
+        from pipeline.daily import text_stage
+
+        return text_stage(rasd_config())
+
+    @task(doc_md="Articles published on the run's day -> events and tallies.")
+    def extract_events(data_interval_start=None) -> dict:
+        from pipeline.daily import events_stage
+
+        return events_stage(rasd_config(), data_interval_start.date())
+
+    @task(doc_md="Daily trend rows for the run's day and its lookback window.")
+    def trends(data_interval_start=None) -> dict:
+        from pipeline.daily import trends_stage
+
+        return trends_stage(rasd_config(), data_interval_start.date())
+
+    @task(doc_md="Alerts for days that spiked.")
+    def spikes(data_interval_start=None) -> dict:
+        from pipeline.daily import spikes_stage
+
+        return spikes_stage(rasd_config(), data_interval_start.date())
+
+    @task(doc_md="Email every unsent alert, exactly once.")
+    def send_alerts() -> dict:
+        from pipeline.daily import alerts_stage
+
+        return alerts_stage(rasd_config())
+
+    crawled = crawl.expand(site_id=list_sites())
+    migrate() >> crawled
+    crawled >> extract_text() >> extract_events() >> trends() >> spikes() >> send_alerts()
+
+
+rasd_daily()

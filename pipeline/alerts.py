@@ -1,0 +1,152 @@
+"""Alert emails: one message per day with spikes, in HTML and plain text, sent exactly once.
+
+Every scraped string is escaped before it reaches the HTML. An alert is marked sent only after
+the SMTP server accepted the message; when the server is down the alert stays unsent, its
+error recorded, and the next run sends it.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import smtplib
+from collections import defaultdict
+from email.message import EmailMessage
+from email.utils import formatdate, make_msgid
+
+from pipeline import storage
+from pipeline.config import SmtpSettings
+from pipeline.errors import RasdError
+from pipeline.places import GOVERNORATE_NAMES
+
+log = logging.getLogger(__name__)
+
+METRIC_NAMES = {"events": ("هجمات", "attacks"), "killed": ("قتلى", "killed")}
+
+
+def _scope_name(code: str | None) -> str:
+    arabic, english = GOVERNORATE_NAMES.get(code or "", (code or "غير معروف", code or "unknown"))
+    return f"{english} ({arabic})"
+
+
+def subject(day, alerts: list[dict]) -> str:
+    """Say what spiked and where: the largest excess first."""
+    top = max(alerts, key=lambda a: a["observed"] - a["expected"])
+    more = f" and {len(alerts) - 1} more" if len(alerts) > 1 else ""
+    return (f"Rasd alert {day}: {top['observed']} {METRIC_NAMES[top['metric']][1]} in "
+            f"{_scope_name(top['scope'])}, expected {top['expected']:.1f}{more}")
+
+
+def _figure(value) -> str:
+    return "—" if value is None else str(value)
+
+
+def render(day, alerts: list[dict], events: list[dict], counts: list[dict]) -> tuple[str, str]:
+    """(plain text, HTML) of the alert email for one day."""
+    e = html.escape
+    lines = [f"رصد — تنبيه {day}", ""]
+    rows = []
+    for alert in alerts:
+        metric_ar, metric_en = METRIC_NAMES[alert["metric"]]
+        lines.append(f"- {_scope_name(alert['scope'])}: {alert['observed']} {metric_en} "
+                     f"(expected {alert['expected']:.1f}, threshold {alert['threshold']:.1f})")
+        rows.append(f"<li>{e(_scope_name(alert['scope']))}: <b>{alert['observed']}</b> "
+                    f"{e(metric_ar)} (المتوقع {alert['expected']:.1f}، العتبة "
+                    f"{alert['threshold']:.1f})</li>")
+    lines += ["", "Counts by governorate:"]
+    count_rows = []
+    for row in counts:
+        lines.append(f"  {_scope_name(row['governorate'])}: {row['events']} events, "
+                     f"{row['killed']} killed, {row['wounded']} wounded")
+        count_rows.append(f"<tr><td>{e(_scope_name(row['governorate']))}</td>"
+                          f"<td>{row['events']}</td><td>{row['killed']}</td>"
+                          f"<td>{row['wounded']}</td></tr>")
+    lines += ["", "Events:"]
+    event_items = []
+    for ev in events:
+        where = " / ".join(filter(None, [ev["place"], _scope_name(ev["governorate"])]))
+        lines += [f"* {ev['type']} by {ev['perpetrator']} on {ev['target'] or 'unknown'} — "
+                  f"{where}; killed {_figure(ev['killed'])}, wounded {_figure(ev['wounded'])}",
+                  f"  «{ev['evidence']}»", f"  {ev['source_name']}: {ev['url']}"]
+        event_items.append(
+            f"<li><b>{e(ev['type'])}</b> — {e(ev['perpetrator'])} ← {e(ev['target'] or '?')}"
+            f" — {e(where)} — قتلى: {e(_figure(ev['killed']))}، جرحى: "
+            f"{e(_figure(ev['wounded']))}<blockquote>{e(ev['evidence'])}</blockquote>"
+            f"<a href=\"{e(ev['url'], quote=True)}\">{e(ev['source_name'])}: "
+            f"{e(ev['title'] or ev['url'])}</a></li>")
+    text = "\n".join(lines) + "\n"
+    body = f"""<!DOCTYPE html>
+<html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>{e(subject(day, alerts))}</title>
+<style>body{{font-family:'Noto Naskh Arabic',Tahoma,sans-serif;direction:rtl;text-align:right}}
+table{{border-collapse:collapse}}td,th{{border:1px solid #ccc;padding:4px 8px}}
+blockquote{{margin:4px 0;color:#333;border-right:3px solid #c00;padding-right:8px}}</style>
+</head><body dir="rtl">
+<h1>رصد — تنبيه {e(str(day))}</h1>
+<ul>{''.join(rows)}</ul>
+<h2>حسب المحافظة</h2>
+<table><tr><th>المحافظة</th><th>هجمات</th><th>قتلى</th><th>جرحى</th></tr>{''.join(count_rows)}</table>
+<h2>الأحداث</h2>
+<ol>{''.join(event_items)}</ol>
+</body></html>
+"""
+    return text, body
+
+
+def build_message(smtp: SmtpSettings, day, alerts, events, counts) -> EmailMessage:
+    text, body = render(day, alerts, events, counts)
+    message = EmailMessage()
+    message["Subject"] = subject(day, alerts)
+    message["From"] = smtp.sender
+    message["To"] = ", ".join(smtp.recipients)
+    message["Date"] = formatdate(localtime=False)
+    message["Message-ID"] = make_msgid(domain="rasd.local")
+    message.set_content(text)
+    message.add_alternative(body, subtype="html")
+    return message
+
+
+def send(smtp: SmtpSettings, message: EmailMessage) -> None:
+    """Hand one message to the SMTP server; RasdError when it cannot be delivered."""
+    try:
+        with smtplib.SMTP(smtp.host, smtp.port, timeout=smtp.timeout) as client:
+            if smtp.starttls:
+                client.starttls()
+            if smtp.user:
+                client.login(smtp.user, smtp.password or "")
+            client.send_message(message)
+    except (OSError, smtplib.SMTPException) as exc:
+        raise RasdError(f"cannot send mail through {smtp.host}:{smtp.port}: {exc}") from exc
+
+
+def send_pending_alerts(conn, smtp: SmtpSettings) -> dict[str, int]:
+    """Email every unsent alert, one message per day, and record what was sent.
+
+    Commits after each day, so a failure later does not resend what went out. Raises
+    RasdError after trying every day if any could not be sent."""
+    pending = storage.fetch_all(conn, "unsent_alerts")
+    by_day: dict = defaultdict(list)
+    for alert in pending:
+        by_day[alert["day"]].append(alert)
+    counts = {"alerts": len(pending), "emails": 0, "failed": 0}
+    errors = []
+    for day, alerts in sorted(by_day.items()):
+        scopes = {a["scope"] for a in alerts}
+        events = storage.fetch_all(conn, "events_for_alert",
+                                   {"day": day, "scope": "SY" if "SY" in scopes else min(scopes)})
+        counts_by_gov = storage.fetch_all(conn, "counts_by_governorate", {"day": day})
+        ids = [a["alert_id"] for a in alerts]
+        try:
+            send(smtp, build_message(smtp, day, alerts, events, counts_by_gov))
+        except RasdError as exc:
+            storage.execute(conn, "mark_alert_failed", {"alert_ids": ids, "error": str(exc)})
+            conn.commit()
+            counts["failed"] += len(ids)
+            errors.append(str(exc))
+            continue
+        storage.execute(conn, "mark_alert_sent", {"alert_ids": ids})
+        conn.commit()
+        counts["emails"] += 1
+        log.info("alert email for %s sent to %s", day, ", ".join(smtp.recipients))
+    if errors:
+        raise RasdError(f"{counts['failed']} alert(s) kept unsent: {errors[0]}")
+    return counts

@@ -1,0 +1,116 @@
+"""The `rasd` command: migrate, crawl, process, demo and extract."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from datetime import date
+from pathlib import Path
+
+from pipeline.errors import RasdError
+
+
+def _day(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date in YYYY-MM-DD form: {value!r}") from None
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="rasd", description=__doc__)
+    parser.add_argument("-v", "--verbose", action="store_true", help="log each stage's work")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("migrate", help="apply pending database migrations")
+    crawl = commands.add_parser("crawl", help="crawl the enabled sites into rasd.pages")
+    crawl.add_argument("--site", action="append", help="only this site (repeatable)")
+    process = commands.add_parser("process", help="run every stage after the crawl for a day")
+    process.add_argument("--date", type=_day, required=True, help="the day, YYYY-MM-DD")
+    commands.add_parser("demo", help="the daily job end to end on replicas and local services")
+    extract = commands.add_parser("extract", help="print text and events of page files as JSON")
+    extract.add_argument("files", nargs="+", type=Path, help="HTML pages or .txt page dumps")
+    extract.add_argument("--published", type=_day,
+                         help="publication date for files that carry none (dates resolve from it)")
+    return parser
+
+
+def _migrate(args, config) -> int:
+    from pipeline.daily import migrate
+
+    applied = migrate(config)
+    print("applied: " + ", ".join(applied) if applied else "schema is up to date")
+    return 0
+
+
+def _crawl(args, config) -> int:
+    from pipeline.crawl import run_crawl
+    from pipeline.daily import enabled_sites, migrate
+
+    migrate(config)
+    failures = 0
+    for site in args.site or enabled_sites(config):
+        try:
+            counts = run_crawl(config, site)
+        except RasdError as exc:  # one site down must not stop the others
+            print(f"rasd: {site}: {exc}", file=sys.stderr)
+            failures += 1
+            continue
+        print(f"{site}: {counts['stored']} pages stored, {counts['failed']} failed "
+              f"in {counts['seconds']} s")
+    return 1 if failures else 0
+
+
+def _process(args, config) -> int:
+    from pipeline.daily import process_day
+
+    results = process_day(config, args.date)
+    print(json.dumps({"date": args.date.isoformat(), **results}, ensure_ascii=False))
+    return 0
+
+
+def _demo(args, config) -> int:
+    from pipeline.demo import run_demo
+
+    run_demo(config)
+    return 0
+
+
+def _extract(args, config) -> int:
+    from pipeline.single_page import extract_file
+
+    failed = 0
+    for path in args.files:
+        try:
+            record = {"source": str(path), **extract_file(path, config.sites_dir, args.published)}
+        except RasdError as exc:
+            print(f"rasd: {path}: {exc}", file=sys.stderr)
+            failed += 1
+            continue
+        print(json.dumps(record, ensure_ascii=False))
+    return 1 if failed else 0
+
+
+COMMANDS = {"migrate": _migrate, "crawl": _crawl, "process": _process, "demo": _demo,
+            "extract": _extract}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    try:
+        from pipeline.config import load_config
+
+        return COMMANDS[args.command](args, load_config())
+    except RasdError as exc:
+        print(f"rasd: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("rasd: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

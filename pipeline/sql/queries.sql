@@ -1,0 +1,167 @@
+-- Named queries: each starts at a '-- name: <name>' line. Parameters are psycopg2's.
+
+-- name: upsert_source
+INSERT INTO rasd.sources (source_id, name, domain, base_url)
+VALUES (%(source_id)s, %(name)s, %(domain)s, %(base_url)s)
+ON CONFLICT (source_id) DO UPDATE
+SET name = EXCLUDED.name, domain = EXCLUDED.domain, base_url = EXCLUDED.base_url,
+    updated_at = now();
+
+-- name: upsert_page
+-- A refetch replaces the stored version; a failed refetch keeps the last good body.
+INSERT INTO rasd.pages (source_id, url, canonical_url, http_status, raw_html, encoding,
+                        content_hash, fetched_at, failure_reason)
+VALUES (%(source_id)s, %(url)s, %(canonical_url)s, %(http_status)s, %(raw_html)s, %(encoding)s,
+        %(content_hash)s, %(fetched_at)s, %(failure_reason)s)
+ON CONFLICT (url) DO UPDATE
+SET canonical_url = COALESCE(EXCLUDED.canonical_url, rasd.pages.canonical_url),
+    http_status = EXCLUDED.http_status,
+    raw_html = COALESCE(EXCLUDED.raw_html, rasd.pages.raw_html),
+    encoding = COALESCE(EXCLUDED.encoding, rasd.pages.encoding),
+    content_hash = COALESCE(EXCLUDED.content_hash, rasd.pages.content_hash),
+    fetched_at = EXCLUDED.fetched_at,
+    failure_reason = CASE WHEN EXCLUDED.raw_html IS NULL AND rasd.pages.raw_html IS NOT NULL
+                          THEN NULL ELSE EXCLUDED.failure_reason END
+RETURNING page_id;
+
+-- name: pages_to_extract
+-- Stored pages with no article yet, or whose body changed since extraction.
+SELECT p.page_id, p.source_id, p.url, p.raw_html, p.encoding, p.content_hash
+FROM rasd.pages p
+LEFT JOIN rasd.articles a ON a.page_id = p.page_id
+WHERE p.raw_html IS NOT NULL AND p.failure_reason IS NULL
+  AND (a.article_id IS NULL OR a.content_hash <> p.content_hash)
+ORDER BY p.page_id;
+
+-- name: mark_page_failed
+UPDATE rasd.pages SET failure_reason = %(reason)s WHERE page_id = %(page_id)s;
+
+-- name: upsert_article
+INSERT INTO rasd.articles (page_id, source_id, url, content_hash, title, published_at,
+                           clean_text, normalized_text, language)
+VALUES (%(page_id)s, %(source_id)s, %(url)s, %(content_hash)s, %(title)s, %(published_at)s,
+        %(clean_text)s, %(normalized_text)s, %(language)s)
+ON CONFLICT (page_id) DO UPDATE
+SET url = EXCLUDED.url, content_hash = EXCLUDED.content_hash, title = EXCLUDED.title,
+    published_at = EXCLUDED.published_at, clean_text = EXCLUDED.clean_text,
+    normalized_text = EXCLUDED.normalized_text, language = EXCLUDED.language,
+    extracted_at = now()
+RETURNING article_id;
+
+-- name: articles_published_on
+-- Arabic articles published on a day, in Damascus time.
+SELECT article_id, url, title, published_at, clean_text
+FROM rasd.articles
+WHERE language = 'ar'
+  AND (published_at AT TIME ZONE 'Asia/Damascus')::date = %(day)s
+ORDER BY article_id;
+
+-- name: delete_article_events
+DELETE FROM rasd.events WHERE article_id = %(article_id)s;
+
+-- name: delete_article_tallies
+DELETE FROM rasd.tallies WHERE article_id = %(article_id)s;
+
+-- name: insert_event
+INSERT INTO rasd.events (event_id, article_id, ordinal, type, perpetrator, target, governorate,
+                         place, event_date, date_precision, killed, wounded, evidence,
+                         extractor_version)
+VALUES (%(event_id)s, %(article_id)s, %(ordinal)s, %(type)s, %(perpetrator)s, %(target)s,
+        %(governorate)s, %(place)s, %(date)s, %(date_precision)s, %(killed)s, %(wounded)s,
+        %(evidence)s, %(extractor_version)s);
+
+-- name: insert_tally
+INSERT INTO rasd.tallies (article_id, ordinal, period, perpetrator, target, governorate,
+                          killed, wounded, evidence)
+VALUES (%(article_id)s, %(ordinal)s, %(period)s, %(perpetrator)s, %(target)s, %(governorate)s,
+        %(killed)s, %(wounded)s, %(evidence)s);
+
+-- name: delete_trends
+DELETE FROM rasd.daily_trends WHERE day BETWEEN %(first)s AND %(last)s;
+
+-- name: insert_trends
+-- An event's day is its own date, else the day its article was published (Damascus time).
+INSERT INTO rasd.daily_trends (day, governorate, perpetrator, target, events, killed, wounded,
+                               sources)
+SELECT d.day, COALESCE(e.governorate, 'unknown'), e.perpetrator, COALESCE(e.target, 'unknown'),
+       count(*), COALESCE(sum(e.killed), 0), COALESCE(sum(e.wounded), 0),
+       count(DISTINCT a.source_id)
+FROM rasd.events e
+JOIN rasd.articles a ON a.article_id = e.article_id
+CROSS JOIN LATERAL (SELECT COALESCE(e.event_date,
+                                    (a.published_at AT TIME ZONE 'Asia/Damascus')::date) AS day) d
+WHERE d.day BETWEEN %(first)s AND %(last)s
+GROUP BY 1, 2, 3, 4;
+
+-- name: daily_series
+-- Events and killed per day for one scope ('SY' = all Syria), zeros filled.
+SELECT g.day::date AS day,
+       COALESCE(sum(t.events), 0)::int AS events,
+       COALESCE(sum(t.killed), 0)::int AS killed
+FROM generate_series(%(first)s::date, %(last)s::date, interval '1 day') AS g(day)
+LEFT JOIN rasd.daily_trends t
+       ON t.day = g.day AND (%(scope)s = 'SY' OR t.governorate = %(scope)s)
+GROUP BY g.day
+ORDER BY g.day;
+
+-- name: governorates_on
+SELECT DISTINCT governorate FROM rasd.daily_trends
+WHERE day = %(day)s AND governorate <> 'unknown' ORDER BY governorate;
+
+-- name: insert_alert
+INSERT INTO rasd.alerts (day, scope, metric, observed, expected, threshold, method)
+VALUES (%(day)s, %(scope)s, %(metric)s, %(observed)s, %(expected)s, %(threshold)s, %(method)s)
+ON CONFLICT (day, scope, metric) DO NOTHING
+RETURNING alert_id;
+
+-- name: unsent_alerts
+-- Locked, so two runs at once cannot both send one alert.
+SELECT alert_id, day, scope, metric, observed, expected, threshold, method, attempts
+FROM rasd.alerts
+WHERE sent_at IS NULL
+ORDER BY day, scope, metric
+FOR UPDATE SKIP LOCKED;
+
+-- name: events_for_alert
+SELECT e.event_id, e.type, e.perpetrator, e.target, e.governorate, e.place, e.event_date,
+       e.killed, e.wounded, e.evidence, a.url, a.title, s.name AS source_name
+FROM rasd.events e
+JOIN rasd.articles a ON a.article_id = e.article_id
+JOIN rasd.sources s ON s.source_id = a.source_id
+WHERE COALESCE(e.event_date, (a.published_at AT TIME ZONE 'Asia/Damascus')::date) = %(day)s
+  AND (%(scope)s = 'SY' OR e.governorate = %(scope)s)
+ORDER BY e.governorate NULLS LAST, e.event_id;
+
+-- name: counts_by_governorate
+SELECT governorate, sum(events)::int AS events, sum(killed)::int AS killed,
+       sum(wounded)::int AS wounded
+FROM rasd.daily_trends WHERE day = %(day)s
+GROUP BY governorate ORDER BY sum(events) DESC, governorate;
+
+-- name: mark_alert_sent
+UPDATE rasd.alerts SET sent_at = now(), attempts = attempts + 1, last_error = NULL
+WHERE alert_id = ANY(%(alert_ids)s);
+
+-- name: mark_alert_failed
+UPDATE rasd.alerts SET attempts = attempts + 1, last_error = %(error)s
+WHERE alert_id = ANY(%(alert_ids)s);
+
+-- name: crawl_counts
+SELECT count(*) FILTER (WHERE failure_reason IS NULL) AS stored,
+       count(*) FILTER (WHERE failure_reason IS NOT NULL) AS failed
+FROM rasd.pages WHERE source_id = %(source_id)s AND fetched_at >= %(since)s;
+
+-- name: published_range
+SELECT min((published_at AT TIME ZONE 'Asia/Damascus')::date),
+       max((published_at AT TIME ZONE 'Asia/Damascus')::date)
+FROM rasd.articles;
+
+-- name: demo_events
+SELECT COALESCE(e.event_date, (a.published_at AT TIME ZONE 'Asia/Damascus')::date) AS day,
+       e.governorate, e.type, e.perpetrator, e.killed, e.wounded
+FROM rasd.events e JOIN rasd.articles a ON a.article_id = e.article_id
+ORDER BY 1, e.event_id;
+
+-- name: demo_counts
+SELECT (SELECT count(*) FROM rasd.articles)::int AS articles,
+       (SELECT count(*) FROM rasd.alerts)::int AS alerts;

@@ -14,7 +14,7 @@ from pathlib import Path
 from pipeline import storage
 from pipeline.config import Config
 from pipeline.crawl import run_crawl
-from pipeline.daily import enabled_sites, process_day
+from pipeline.daily import enabled_sites, process_day, text_stage
 from pipeline.embedded import embedded_database_url
 from pipeline.mailcatcher import MailCatcher
 from pipeline.places import GOVERNORATE_NAMES
@@ -52,6 +52,7 @@ def run_demo(config: Config, out=print) -> dict:
                 counts = run_crawl(config, server.replica.site_id)
                 out(f"Crawled replica of {server.replica.site_id} at {server.base_url}: "
                     f"{counts['stored']} pages stored, {counts['failed']} failed")
+            text_stage(config)  # publication dates come from the pages
             span = _published_days(config)
             if span is None:
                 out("No articles were stored; nothing to process.")

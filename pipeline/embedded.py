@@ -7,6 +7,7 @@ unprivileged OS user of its own, since PostgreSQL refuses to run as root.
 from __future__ import annotations
 
 import logging
+import warnings
 from pathlib import Path
 
 from pipeline.errors import RasdError
@@ -24,7 +25,9 @@ def embedded_database_url(data_dir: Path, database: str = DATABASE, *, fresh: bo
     server = _servers.get(pgdata)
     if server is None:
         try:
-            import pgserver
+            with warnings.catch_warnings():  # platformdirs warns when XDG_RUNTIME_DIR is unset
+                warnings.simplefilter("ignore")
+                import pgserver
 
             pgdata.parent.mkdir(parents=True, exist_ok=True)
             # 'stop': the last process holding a handle stops the server when it exits.
@@ -36,10 +39,10 @@ def embedded_database_url(data_dir: Path, database: str = DATABASE, *, fresh: bo
         log.info("embedded PostgreSQL running in %s", pgdata)
     if not database.replace("_", "").isalnum():
         raise RasdError(f"bad database name {database!r}")
-    if fresh:
-        server.psql(f"DROP DATABASE IF EXISTS {database} WITH (FORCE);")
-    exists = server.psql(f"SELECT 1 FROM pg_database WHERE datname = '{database}';")
-    if "(1 row)" not in exists:
+    exists = "(1 row)" in server.psql(f"SELECT 1 FROM pg_database WHERE datname = '{database}';")
+    if exists and fresh:
+        server.psql(f"DROP DATABASE {database} WITH (FORCE);")
+    if fresh or not exists:
         server.psql(f"CREATE DATABASE {database};")
     uri = server.get_uri()  # postgresql://postgres:@/postgres?host=<socket dir>
     base, _, query = uri.partition("?")

@@ -91,25 +91,33 @@ def _roles(sentence: str, kind: str) -> tuple[str, str | None]:
     return perpetrator, target
 
 
+def _compatible(a: Event, b: Event) -> bool:
+    """Whether two sentences of one article can be about the same attack."""
+    def agree(x, y) -> bool:
+        return x is None or y is None or x == y
+
+    return (agree(a.governorate, b.governorate) and agree(a.target, b.target)
+            and (agree(a.place, b.place) or a.type == b.type) and agree(a.date, b.date))
+
+
 def _merge(events: list[Event]) -> list[Event]:
     """Fold later sentences about the same attack into the first report of it."""
     merged: list[Event] = []
     for event in events:
-        twin = next((m for m in merged if m.governorate == event.governorate
-                     and m.target == event.target
-                     and (m.place is None or event.place is None or m.place == event.place
-                          or m.type == event.type)), None)
-        if twin is None:
+        index = next((i for i, m in enumerate(merged) if _compatible(m, event)), None)
+        if index is None:
             merged.append(event)
             continue
-        merged[merged.index(twin)] = Event(
-            type=twin.type, perpetrator=twin.perpetrator if twin.perpetrator != "unknown"
-            else event.perpetrator, target=twin.target, governorate=twin.governorate,
-            place=twin.place or event.place, date=twin.date or event.date,
-            date_precision=twin.date_precision or event.date_precision,
-            killed=twin.killed if twin.killed is not None else event.killed,
-            wounded=twin.wounded if twin.wounded is not None else event.wounded,
-            evidence=twin.evidence,
+        first = merged[index]
+        merged[index] = Event(
+            type=first.type,
+            perpetrator=event.perpetrator if first.perpetrator == "unknown" else first.perpetrator,
+            target=first.target or event.target, governorate=first.governorate or event.governorate,
+            place=first.place or event.place, date=first.date or event.date,
+            date_precision=first.date_precision or event.date_precision,
+            killed=first.killed if first.killed is not None else event.killed,
+            wounded=first.wounded if first.wounded is not None else event.wounded,
+            evidence=first.evidence,
         )
     return merged
 

@@ -100,9 +100,12 @@ def resolve_place(sentence: str, context: str = "") -> tuple[str | None, str | N
     found = find_places(sentence)
     named = [c.governorate for _, cands in found for c in cands
              if c.specificity == 0 or len({x.governorate for x in cands}) == 1]
-    if not named and context:
-        named = [c.governorate for _, cands in find_places(context) for c in cands
-                 if c.specificity == 0]
+    in_context = [c.governorate for _, cands in find_places(context) for c in cands
+                  if c.specificity == 0] if context else []
+    if len(set(named)) > 1:
+        # "طريق حمص-دير الزور": of two governorates, the one the article is about.
+        named.sort(key=lambda g: -in_context.count(g))
+    named = named or in_context
     best: Place | None = None
     # Among equally specific places the last named is usually where it happened
     # ("in the western Deir ez-Zor desert, days after an ambush in the Rusafa desert").

@@ -12,19 +12,29 @@ from spiders.items import PageItem
 
 
 class PostgresPipeline:
-    def open_spider(self, spider=None) -> None:
+    def __init__(self, crawler) -> None:
+        self.crawler = crawler
+        self.conn = None
+
+    @classmethod
+    def from_crawler(cls, crawler) -> PostgresPipeline:
+        return cls(crawler)
+
+    def open_spider(self) -> None:
+        site = self.crawler.spider.site
         self.conn = storage.connect(load_config())
         with self.conn:
             storage.execute(self.conn, "upsert_source", {
-                "source_id": spider.site.id, "name": spider.site.name,
-                "domain": spider.site.domain, "base_url": spider.site.base_url,
+                "source_id": site.id, "name": site.name, "domain": site.domain,
+                "base_url": site.base_url,
             })
-        self.stats = spider.crawler.stats
+        self.stats = self.crawler.stats
 
-    def close_spider(self, spider=None) -> None:
-        self.conn.close()
+    def close_spider(self) -> None:
+        if self.conn is not None:
+            self.conn.close()
 
-    def process_item(self, item: PageItem, spider=None) -> PageItem:
+    def process_item(self, item: PageItem) -> PageItem:
         body = item.raw_html
         row = {
             "source_id": item.source_id, "url": item.url, "canonical_url": item.canonical_url,

@@ -46,6 +46,8 @@ class Config:
     lookback_days: int = 3
     # site id -> base URL that replaces the real one (replicas, mirrors)
     site_base_urls: Mapping[str, str] = field(default_factory=dict)
+    # Scrapy settings that override the site files' politeness, for loopback replicas only
+    scrapy_settings: Mapping[str, str] = field(default_factory=dict)
 
 
 def _int(env: Mapping[str, str], name: str, default: int) -> int:
@@ -77,6 +79,17 @@ def _base_urls(raw: str) -> dict[str, str]:
             raise RasdError(f"RASD_SITE_BASE_URLS entry {part!r} is not site=http(s)://...")
         urls[site.strip()] = url.strip().rstrip("/")
     return urls
+
+
+def _pairs(name: str, raw: str) -> dict[str, str]:
+    """Parse 'KEY=value,KEY2=value2'."""
+    pairs: dict[str, str] = {}
+    for part in filter(None, (p.strip() for p in raw.split(","))):
+        key, sep, value = part.partition("=")
+        if not sep or not key.strip():
+            raise RasdError(f"{name} entry {part!r} is not KEY=value")
+        pairs[key.strip()] = value.strip()
+    return pairs
 
 
 def database_url_from_env(env: Mapping[str, str]) -> str | None:
@@ -118,4 +131,5 @@ def load_config(env: Mapping[str, str] | None = None) -> Config:
         spike=spike,
         lookback_days=_int(env, "RASD_LOOKBACK_DAYS", 3),
         site_base_urls=_base_urls(env.get("RASD_SITE_BASE_URLS", "")),
+        scrapy_settings=_pairs("RASD_SCRAPY_SETTINGS", env.get("RASD_SCRAPY_SETTINGS", "")),
     )

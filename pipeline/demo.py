@@ -13,7 +13,7 @@ from pathlib import Path
 
 from pipeline import storage
 from pipeline.config import Config
-from pipeline.crawl import run_crawl
+from pipeline.crawl import LOOPBACK_SCRAPY_SETTINGS, run_crawl
 from pipeline.daily import enabled_sites, process_day, text_stage
 from pipeline.embedded import embedded_database_url
 from pipeline.mailcatcher import MailCatcher
@@ -46,7 +46,8 @@ def run_demo(config: Config, out=print) -> dict:
                 config, database_url=url,
                 smtp=replace(config.smtp, host=mail.host, port=mail.port, starttls=False,
                              user=None, password=None),
-                site_base_urls={s.replica.site_id: s.base_url for s in servers})
+                site_base_urls={s.replica.site_id: s.base_url for s in servers},
+                scrapy_settings=LOOPBACK_SCRAPY_SETTINGS)
             out(f"Embedded PostgreSQL database: {url}")
             for server in servers:
                 counts = run_crawl(config, server.replica.site_id)

@@ -14,7 +14,7 @@ from datetime import date
 from pipeline.actors import find_actors
 from pipeline.dates import month_period, resolve_date
 from pipeline.models import Event, Extraction, Tally
-from pipeline.normalize import normalize
+from pipeline.normalize import fold_letters, normalize
 from pipeline.numbers import casualties
 from pipeline.places import resolve_place
 
@@ -38,7 +38,7 @@ ATTACK_TYPES = (
 def _words(alternatives: str, *, whole: bool = False) -> re.Pattern:
     """Words that start a token (after a clitic و ب ل ف or the article), whole ones if asked."""
     end = r"(?![\w])" if whole else ""
-    return re.compile(rf"(?<![\w])(?:[وبلف]|ال)?(?:{alternatives}){end}")
+    return re.compile(rf"(?<![\w])(?:[وبلف]|ال)?(?:{fold_letters(alternatives)}){end}")
 
 
 _TYPES = [(name, _words(words)) for name, words in ATTACK_TYPES]

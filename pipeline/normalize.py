@@ -41,6 +41,11 @@ def rejoin_broken_words(text: str) -> str:
     return _BROKEN.sub(_join_broken, text)
 
 
+def fold_letters(text: str) -> str:
+    """Only the letter folding of normalize(): for regular expressions written in plain Arabic."""
+    return normalize_teh_marbuta_ar(normalize_alef_maksura_ar(normalize_alef_ar(text)))
+
+
 def normalize(text: str) -> str:
     """Folded form of Arabic text: no diacritics or tatweel, one alef, ASCII digits, words rejoined."""
     text = normalize_unicode(text)
@@ -48,8 +53,6 @@ def normalize(text: str) -> str:
     text = rejoin_broken_words(text)
     text = text.replace(TATWEEL, "")
     text = dediac_ar(text)
-    text = normalize_alef_ar(text)
-    text = normalize_alef_maksura_ar(text)
-    text = normalize_teh_marbuta_ar(text)
+    text = fold_letters(text)
     text = text.translate(_DIGITS)
     return _SPACES.sub(" ", text).strip()

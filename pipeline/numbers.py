@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from pipeline.normalize import fold_letters
+
 # Normalized spellings (teh marbuta folded to heh, alef forms to bare alef).
 _UNITS = {
     "واحد": 1, "واحده": 1, "اثنان": 2, "اثنين": 2, "اثنتان": 2, "اثنتين": 2,
@@ -51,25 +53,25 @@ def parse_number(words: str) -> int | None:
 
 
 # A stated figure with its qualifier: "اكثر من 30", "نحو اربعين", "بين 5 و7".
-QUALIFIER = r"(?:ما\s+لا\s+يقل\s+عن|ما\s+يزيد\s+عن|ما\s+يزيد\s+على|اكثر\s+من|نحو|حوالي|قرابه|زهاء|اقل\s+من)"
+QUALIFIER = fold_letters(r"(?:ما\s+لا\s+يقل\s+عن|ما\s+يزيد\s+عن|ما\s+يزيد\s+على|اكثر\s+من|نحو|حوالي|قرابه|زهاء|اقل\s+من)")
 FIGURE = rf"(?:{QUALIFIER}\s+)?(?:بين\s+)?(?P<num>{NUMBER})"
-_DUAL_NOUNS = r"(?:عنصران|عنصرين|مدنيان|مدنيين|شخصان|شخصين|جنديان|جنديين|طفلان|طفلين|مقاتلان|مقاتلين)"
+_DUAL_NOUNS = fold_letters(r"(?:عنصران|عنصرين|مدنيان|مدنيين|شخصان|شخصين|جنديان|جنديين|طفلان|طفلين|مقاتلان|مقاتلين)")
 
-_KILLED_VERB = r"(?:مقتل|قتل|مصرع|استشهاد|استشهد|لقي|لقوا|قضى|قضوا|سقوط)"
-_WOUNDED_VERB = r"(?:جرح|اصابه|اصيب|اصيبوا|اصابات|جراح)"
+_KILLED_VERB = fold_letters(r"(?:مقتل|قتل|مصرع|استشهاد|استشهد|لقي|لقوا|قضى|قضوا|سقوط)")
+_WOUNDED_VERB = fold_letters(r"(?:جرح|اصابه|اصيب|اصيبوا|اصابات|جراح)")
 _KILLED = [
     re.compile(rf"{_KILLED_VERB}\s+(?:\S+\s+){{0,1}}?{FIGURE}"),
-    re.compile(rf"{FIGURE}\s+(?:\S+\s+){{0,3}}?(?:قتلى|قتيلا|قتيل|ضحايا|ضحيه)"),
-    re.compile(rf"{FIGURE}\s+(?:\S+\s+){{0,5}}?(?:قتلوا|لقوا\s+مصرعهم|مصرعهم)"),
+    re.compile(rf"{FIGURE}\s+(?:[^\s\d]+\s+){{0,3}}?(?:قتلي|قتيلا|قتيل|ضحايا|ضحيه)"),
+    re.compile(rf"{FIGURE}\s+(?:[^\s\d]+\s+){{0,5}}?(?:قتلوا|لقوا\s+مصرعهم|مصرعهم)"),
 ]
 _WOUNDED = [
     re.compile(rf"{_WOUNDED_VERB}\s+(?:\S+\s+){{0,1}}?{FIGURE}"),
-    re.compile(rf"{FIGURE}\s+(?:\S+\s+){{0,3}}?(?:جرحى|جريحا|جريح|مصابين|اصابات)"),
+    re.compile(rf"{FIGURE}\s+(?:[^\s\d]+\s+){{0,3}}?(?:جرحي|جريحا|جريح|مصابين|اصابات)"),
 ]
 _KILLED_DUAL = re.compile(rf"{_KILLED_VERB}\s+{_DUAL_NOUNS}")
 _WOUNDED_DUAL = re.compile(rf"{_WOUNDED_VERB}\s+{_DUAL_NOUNS}")
-_KILLED_DOZENS = re.compile(rf"{_KILLED_VERB}\s+(?:ال)?عشرات|(?:ال)?عشرات\s+(?:من\s+)?القتلى")
-_WOUNDED_DOZENS = re.compile(rf"{_WOUNDED_VERB}\s+(?:ال)?عشرات|(?:ال)?عشرات\s+(?:من\s+)?الجرحى")
+_KILLED_DOZENS = re.compile(rf"{_KILLED_VERB}\s+(?:ال)?عشرات|(?:ال)?عشرات\s+(?:من\s+)?القتلي")
+_WOUNDED_DOZENS = re.compile(rf"{_WOUNDED_VERB}\s+(?:ال)?عشرات|(?:ال)?عشرات\s+(?:من\s+)?الجرحي")
 # "مقتل وجرح نحو 40": one figure for both, which FORMAT.md leaves uncounted.
 MIXED = re.compile(rf"(?:مقتل|قتل)\s+و\s?(?:جرح|اصابه)\s+{FIGURE}")
 

@@ -1,0 +1,103 @@
+"""Shared fixtures: a fresh PostgreSQL database per run, a real SMTP server, replica sites.
+
+The database is the server on 127.0.0.1:5432 when it answers, otherwise one the tests start
+themselves (pgserver, as an unprivileged user); either way a database made for this run and
+dropped after it.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import replace
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+import psycopg2
+import pytest
+
+from pipeline import storage
+from pipeline.config import SmtpSettings, load_config
+from pipeline.crawl import LOOPBACK_SCRAPY_SETTINGS
+from pipeline.mailcatcher import MailCatcher
+from replicas.server import ReplicaServer
+
+PROJECT = Path(__file__).resolve().parent.parent
+SHARED = PROJECT.parent / "shared"
+LOCAL_SERVER = "postgresql://postgres@127.0.0.1:5432/postgres"
+
+
+def with_database(url: str, name: str) -> str:
+    """The same server URL, naming another database."""
+    parts = urlsplit(url)
+    return urlunsplit(parts._replace(path="/" + name))
+
+
+def _admin_url(tmp_path_factory) -> str:
+    try:
+        psycopg2.connect(LOCAL_SERVER, connect_timeout=3).close()
+        return LOCAL_SERVER
+    except psycopg2.OperationalError:
+        import pgserver
+
+        server = pgserver.get_server(tmp_path_factory.mktemp("pg"), cleanup_mode="stop")
+        return server.get_uri()
+
+
+def _admin(url: str, sql: str) -> None:
+    conn = psycopg2.connect(url)
+    conn.autocommit = True
+    try:
+        with conn.cursor() as cur:
+            cur.execute(sql)
+    finally:
+        conn.close()
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory) -> str:
+    admin = _admin_url(tmp_path_factory)
+    name = f"rasd_test_{uuid.uuid4().hex[:12]}"
+    _admin(admin, f"CREATE DATABASE {name}")
+    yield with_database(admin, name)
+    _admin(admin, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+@pytest.fixture(scope="session")
+def mail_server(tmp_path_factory) -> MailCatcher:
+    with MailCatcher(tmp_path_factory.mktemp("mail")) as catcher:
+        yield catcher
+
+
+@pytest.fixture(scope="session")
+def replica() -> ReplicaServer:
+    with ReplicaServer("baladi-news") as server:
+        yield server
+
+
+@pytest.fixture
+def config(database_url, mail_server, replica, tmp_path):
+    """Settings for a test: nothing from the developer's environment leaks in."""
+    base = load_config({})
+    return replace(
+        base, database_url=database_url, data_dir=tmp_path / "data",
+        sites_dir=PROJECT / "spiders" / "sites",
+        smtp=SmtpSettings(host=mail_server.host, port=mail_server.port,
+                          recipients=("analyst@example.org",)),
+        site_base_urls={"baladi-news": replica.base_url},
+        scrapy_settings=LOOPBACK_SCRAPY_SETTINGS,
+    )
+
+
+@pytest.fixture
+def db(config):
+    """A migrated, empty schema and a connection to it."""
+    conn = storage.connect(config)
+    with conn, conn.cursor() as cur:
+        cur.execute("""TRUNCATE rasd.alerts, rasd.daily_trends, rasd.tallies, rasd.events,
+                       rasd.articles, rasd.pages, rasd.sources RESTART IDENTITY CASCADE""")
+    yield conn
+    conn.close()
+
+
+def mails_since(catcher: MailCatcher, count_before: int) -> list[Path]:
+    return catcher.saved[count_before:]

@@ -1,0 +1,104 @@
+"""The first event extractor against the seeds' gold events and tricky sentences."""
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from pipeline.events import attack_type, extract_events
+from pipeline.extract import extract_dump
+from pipeline.sites import load_sites, merged_text_rules
+
+PROJECT = Path(__file__).resolve().parent.parent
+SEEDS = PROJECT.parent / "shared" / "seeds"
+GOLD = {d["doc"]: d for d in json.loads(
+    (PROJECT.parent / "shared" / "eval" / "seeds.gold.json").read_text(encoding="utf-8"))}
+
+
+def _seed_events(doc: str):
+    rules = merged_text_rules(load_sites(PROJECT / "spiders" / "sites"))
+    article = extract_dump((SEEDS / doc).read_text(encoding="utf-8"), rules)
+    return extract_events(article.text, date.fromisoformat(GOLD[doc]["published"]), article.title)
+
+
+def _accepts(gold, value) -> bool:
+    if gold == "*":
+        return True
+    if isinstance(gold, list):
+        return value in gold
+    if isinstance(gold, dict):
+        return value is not None and gold["min"] <= value <= (gold["max"] or value)
+    return gold == value
+
+
+@pytest.mark.parametrize("doc", ["002_81d095f2c667699f.txt", "003_c327b9d4146b6af4.txt"])
+def test_seeds_without_attacks_give_no_event(doc: str) -> None:
+    assert _seed_events(doc).events == []
+
+
+def test_three_separate_attacks_are_kept_apart() -> None:
+    doc = "004_b9e175c1fa34ede7.txt"
+    found = _seed_events(doc).events
+    assert len(found) == len(GOLD[doc]["events"]) == 3
+    for event, gold in zip(found, GOLD[doc]["events"], strict=True):
+        assert _accepts(gold["type"], event.type)
+        assert event.governorate == gold["governorate"]
+        assert event.killed == gold["killed"]
+        assert _accepts(gold["perpetrator"], event.perpetrator)
+        assert _accepts(gold["target"], event.target)
+
+
+def test_bus_attack_with_two_figures() -> None:
+    doc = "001_4d67c2310d9d160a.txt"
+    first = _seed_events(doc).events[0]
+    gold = GOLD[doc]["events"][0]
+    assert _accepts(gold["type"], first.type)
+    assert (first.governorate, first.perpetrator, first.target) == (
+        "SY-DY", "isis", "government_forces")
+    assert _accepts(gold["killed"], first.killed)
+    assert _accepts(gold["wounded"], first.wounded)
+    assert first.date == date(2020, 12, 30) and first.date_precision == "day"
+    assert "الفرقة الرابعة" in first.evidence
+
+
+def test_monthly_figures_are_tallies_not_events() -> None:
+    found = _seed_events("000_46317765e7d7e6f6.txt")
+    feb = [t for t in found.tallies if t.period == "2021-02"]
+    assert feb and (feb[0].killed, feb[0].wounded) == (37, 15)
+    assert all(e.killed != 37 for e in found.events)
+
+
+@pytest.mark.parametrize("sentence", [
+    "نفى مصدر عسكري وقوع هجوم على حاجز في ريف دير الزور أسفر عن مقتل 5 عناصر.",
+    "تستعد قوات النظام لشن حملة عسكرية ضد داعش في بادية حمص بعد مقتل 3 عناصر.",
+    "خسر المنتخب السوري مباراته رغم هجوم متواصل أسفر عن هدفين في مرمى الخصم.",
+    "ارتفعت أسعار المحروقات في دمشق للمرة الثالثة خلال العام.",
+])
+def test_not_an_event(sentence: str) -> None:
+    assert extract_events(sentence, date(2021, 1, 10)).events == []
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    ("انفجار عبوة ناسفة بسيارة عسكرية", "ied"),
+    ("كمين نصبه مسلحون", "ambush"),
+    ("اغتيال قيادي في ريف درعا", "assassination"),
+    ("غارات جوية روسية على البادية", "airstrike"),
+    ("قصف مدفعي على قرى جبل الزاوية", "shelling"),
+    ("هجوم بطائرة مسيرة على موقع عسكري", "drone_strike"),
+    ("انفجار لغم أرضي", "landmine"),
+    ("هجوم انتحاري بحزام ناسف", "suicide_attack"),
+    ("اشتباكات عنيفة بين الطرفين", "clash"),
+    ("هجوم مسلح على حاجز", "armed_attack"),
+])
+def test_attack_type(sentence: str, kind: str) -> None:
+    from pipeline.normalize import normalize
+
+    assert attack_type(normalize(sentence)) == kind
+
+
+def test_relative_dates_resolve_against_publication() -> None:
+    text = "قتل ثلاثة عناصر من قوات النظام يوم أمس الجمعة بهجوم لداعش في بادية الميادين."
+    (event,) = extract_events(text, date(2020, 12, 5)).events
+    assert event.date == date(2020, 12, 4)
+    assert (event.governorate, event.killed) == ("SY-DY", 3)

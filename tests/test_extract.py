@@ -1,0 +1,62 @@
+"""Text stage: clean article text from replica pages and page dumps."""
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.errors import RasdError
+from pipeline.extract import clean_lines, extract_dump, extract_html
+from pipeline.sites import load_site, load_sites, merged_text_rules
+
+PROJECT = Path(__file__).resolve().parent.parent
+SITES = PROJECT / "spiders" / "sites"
+
+
+def test_replica_page_keeps_article_and_drops_clutter(replica) -> None:
+    site = load_site(SITES / "baladi-news.yaml")
+    article = next(a for a in replica.replica.articles if a.path.endswith("ambush-homs-desert-ndf"))
+    _, _, body = replica.replica.respond(article.path)
+    result = extract_html(body, replica.base_url + article.path, site)
+    assert result.title == article.title
+    assert result.published.isoformat() == "2020-12-30T16:10:00+02:00"
+    assert "قُتل خمسة عناصر" in result.text
+    for clutter in ("مقالات ذات صلة", "شارك الخبر", "عدد المشاهدات", "اشترك في نشرتنا",
+                    "مقتل عنصرين من قوات النظام بهجوم"):  # the last is a related headline
+        assert clutter not in result.text
+    assert result.language == "ar"
+    assert result.canonical_url == replica.base_url + article.path
+
+
+def test_dump_title_suffix_and_related_list() -> None:
+    rules = merged_text_rules(load_sites(SITES))
+    text = (PROJECT / "replicas" / "sites" / "baladi-news" / "seed-001.txt").read_text("utf-8")
+    article = extract_dump(text, rules)
+    assert article.title.startswith('"دا.عــش" يصعد عملياته')
+    assert "It's Over 9000" not in article.title
+    assert "مقالات ذات صلة" not in article.text
+    assert "خسائر لقوات \"قسد\" بقصف تركي على الحسكة" not in article.text
+    assert "داعش" in article.normalized
+
+
+def test_duplicated_body_is_kept_once() -> None:
+    lines = ["عنوان", "الفقرة الأولى من الخبر.", "الفقرة الثانية.", "Facebook",
+             "الفقرة الأولى من الخبر.", "الفقرة الثانية.", "مقالات ذات صلة", "خبر آخر"]
+    assert clean_lines(lines, "عنوان", None) == ["الفقرة الأولى من الخبر.", "الفقرة الثانية."]
+
+
+@pytest.mark.parametrize(("data", "message"), [
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+    (b"just some words, no markup at all", "no markup"),
+    (b"<html><body></body></html>", "no article text"),
+])
+def test_bad_pages_raise_a_clear_error(data: bytes, message: str) -> None:
+    with pytest.raises(RasdError, match=message):
+        extract_html(data)
+
+
+def test_windows_1256_page_is_decoded() -> None:
+    body = ("<html><head><meta charset='windows-1256'><title>خبر</title></head><body><article>"
+            + "<p>قتل ثلاثة عناصر من قوات النظام بهجوم في ريف دير الزور الشرقي اليوم.</p>" * 5
+            + "</article></body></html>").encode("cp1256")
+    result = extract_html(body, encoding="cp1256")
+    assert "قتل ثلاثة عناصر" in result.text

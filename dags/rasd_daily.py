@@ -23,7 +23,7 @@ from datetime import timedelta
 import pendulum
 from airflow.sdk import dag, task
 
-from rasd_settings import rasd_config
+from rasd_airflow.settings import rasd_config
 
 
 @dag(

@@ -12,10 +12,10 @@ from datetime import UTC, datetime
 
 from pipeline import storage
 from pipeline.config import PROJECT_DIR, Config
+from pipeline.errors import RasdError
 
 # For replicas on loopback: no politeness delays toward our own test server.
 LOOPBACK_SCRAPY_SETTINGS = {"DOWNLOAD_DELAY": "0", "AUTOTHROTTLE_ENABLED": "False"}
-from pipeline.errors import RasdError
 
 log = logging.getLogger(__name__)
 

@@ -69,7 +69,8 @@ def clean_lines(lines: list[str], title: str | None, site: Site | None) -> list[
     """Keep the article's own paragraphs: no furniture, no related lists, no repeats."""
     headings = {_key(h) for h in RELATED_HEADINGS + (site.related_headings if site else ())}
     furniture = {_key(b) for b in BOILERPLATE_LINES + (site.boilerplate_lines if site else ())}
-    patterns = [re.compile(p) for p in BOILERPLATE_PATTERNS + (site.boilerplate_patterns if site else ())]
+    patterns = [re.compile(p) for p in
+                BOILERPLATE_PATTERNS + (site.boilerplate_patterns if site else ())]
     seen = {_key(title)} if title else set()
     kept: list[str] = []
     for raw in lines:

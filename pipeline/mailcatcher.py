@@ -22,7 +22,7 @@ class _SaveToFolder:
         self.folder = folder
         self.saved: list[Path] = []
 
-    async def handle_DATA(self, server, session, envelope) -> str:  # noqa: N802 (aiosmtpd API)
+    async def handle_DATA(self, server, session, envelope) -> str:
         number = len(self.saved) + 1
         raw = envelope.original_content or envelope.content
         eml = self.folder / f"{number:03d}.eml"

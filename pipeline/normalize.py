@@ -47,7 +47,8 @@ def fold_letters(text: str) -> str:
 
 
 def normalize(text: str) -> str:
-    """Folded form of Arabic text: no diacritics or tatweel, one alef, ASCII digits, words rejoined."""
+    """Folded Arabic for matching: no diacritics or tatweel, one alef, ASCII digits, words
+    rejoined."""
     text = normalize_unicode(text)
     text = _INVISIBLE.sub("", text)
     text = rejoin_broken_words(text)

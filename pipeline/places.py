@@ -64,7 +64,8 @@ def gazetteer() -> dict[str, tuple[Place, ...]]:
         if specificity > 0 and (len(key.replace(" ", "")) < _MIN_LETTERS or key in stop
                                 or key in governorate_keys):
             return  # a town named like its governorate reads as the governorate
-        entries.setdefault(key, {})[(governorate, specificity)] = Place(key, governorate, specificity)
+        place = Place(key, governorate, specificity)
+        entries.setdefault(key, {})[(governorate, specificity)] = place
 
     for name, code in GOVERNORATES.items():
         add(name, code, 0)

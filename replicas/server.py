@@ -117,7 +117,7 @@ class ReplicaServer:
         replica_holder: list[Replica] = []
 
         class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:  # noqa: N802 (the http.server API)
+            def do_GET(self) -> None:
                 status, content_type, body = replica_holder[0].respond(self.path)
                 self.send_response(status)
                 self.send_header("Content-Type", content_type)

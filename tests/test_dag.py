@@ -1,0 +1,105 @@
+"""The rasd_daily DAG: it loads cleanly, and one real run (dag.test) against PostgreSQL, a
+replica site and an SMTP server writes the rows and sends the alert.
+
+Airflow runs in a subprocess with its own AIRFLOW_HOME, so its configuration and logging
+cannot leak into the other tests.
+"""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+PROJECT = Path(__file__).resolve().parent.parent
+
+INTEGRITY = """
+import json
+from airflow.dag_processing.dagbag import DagBag
+bag = DagBag(dag_folder=%r)
+dag = bag.dags.get("rasd_daily")
+print(json.dumps({"errors": {k: str(v)[:300] for k, v in bag.import_errors.items()},
+                  "tasks": sorted(dag.task_ids) if dag else [],
+                  "catchup": dag.catchup if dag else None,
+                  "retries": dag.default_args.get("retries") if dag else None,
+                  "doc": bool(dag and dag.doc_md)}))
+"""
+
+RUN = """
+import json, pendulum
+from airflow.dag_processing.dagbag import DagBag
+dag = DagBag(dag_folder=%r).dags["rasd_daily"]
+run = dag.test(logical_date=pendulum.datetime(2020, 12, 30, tz="UTC"))
+states = {ti.task_id: str(ti.state) for ti in run.get_task_instances()}
+print("RESULT " + json.dumps({"state": str(run.state), "tasks": states}))
+"""
+
+
+@pytest.fixture(scope="module")
+def airflow_env(tmp_path_factory) -> dict:
+    home = tmp_path_factory.mktemp("airflow")
+    env = {**os.environ, "AIRFLOW_HOME": str(home), "AIRFLOW__CORE__LOAD_EXAMPLES": "False",
+           "AIRFLOW__CORE__DAGS_FOLDER": str(PROJECT / "dags"),
+           "AIRFLOW__LOGGING__LOGGING_LEVEL": "WARNING"}
+    migrate = subprocess.run([sys.executable, "-m", "airflow", "db", "migrate"], env=env,
+                             capture_output=True, text=True, timeout=300, check=False)
+    assert migrate.returncode == 0, migrate.stderr[-2000:]
+    return env
+
+
+def _python(env: dict, code: str, timeout: int = 600) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
+                          text=True, timeout=timeout, check=False, cwd=PROJECT)
+
+
+def test_dag_loads_with_its_tasks(airflow_env) -> None:
+    result = _python(airflow_env, INTEGRITY % str(PROJECT / "dags"))
+    assert result.returncode == 0, result.stderr[-2000:]
+    info = json.loads(result.stdout.strip().splitlines()[-1])
+    assert info["errors"] == {}
+    assert info["tasks"] == ["crawl", "extract_events", "extract_text", "list_sites", "migrate",
+                             "send_alerts", "spikes", "trends"]
+    assert info["catchup"] is False and info["retries"] == 2 and info["doc"]
+
+
+def test_dag_run_writes_rows_and_sends_the_alert(airflow_env, config, db, mail_server,
+                                                 replica) -> None:
+    env = dict(airflow_env)
+    url = urlsplit(config.database_url)
+    if url.hostname:  # a TCP server: hand it over as an Airflow connection
+        env["AIRFLOW_CONN_RASD_POSTGRES"] = config.database_url
+    else:  # the tests' own server on a socket: through the environment
+        env["DATABASE_URL"] = config.database_url
+    env["AIRFLOW_CONN_SMTP_DEFAULT"] = f"smtp://{mail_server.host}:{mail_server.port}"
+    env["RASD_SITE_BASE_URLS"] = f"baladi-news={replica.base_url}"
+    env["RASD_SCRAPY_SETTINGS"] = "DOWNLOAD_DELAY=0,AUTOTHROTTLE_ENABLED=False"
+    env["RASD_ALERT_RECIPIENTS"] = "ops@example.org"
+    sent_before = len(mail_server.saved)
+
+    result = _python(env, RUN % str(PROJECT / "dags"))
+    lines = [line for line in result.stdout.splitlines() if line.startswith("RESULT ")]
+    assert lines, result.stderr[-3000:]
+    outcome = json.loads(lines[-1][len("RESULT "):])
+    assert outcome["state"] == "success", outcome
+    assert set(outcome["tasks"].values()) == {"success"}
+
+    with db.cursor() as cur:
+        cur.execute("SELECT count(*) FROM rasd.pages WHERE failure_reason IS NULL")
+        assert cur.fetchone()[0] == len(replica.replica.articles)
+        cur.execute("SELECT count(*) FROM rasd.articles")
+        assert cur.fetchone()[0] == len(replica.replica.articles)
+        cur.execute("SELECT count(*), sum(killed) FROM rasd.events e JOIN rasd.articles a "
+                    "USING (article_id) WHERE a.published_at::date = '2020-12-30'")
+        assert cur.fetchone() == (3, 12)
+        cur.execute("SELECT sum(events) FROM rasd.daily_trends WHERE day = '2020-12-30'")
+        assert cur.fetchone()[0] == 3
+        cur.execute("SELECT count(*), bool_and(sent_at IS NOT NULL) FROM rasd.alerts "
+                    "WHERE day = '2020-12-30'")
+        assert cur.fetchone() == (2, True)  # events and killed, all Syria
+    mails = mail_server.saved[sent_before:]
+    assert len(mails) == 1
+    raw = mails[0].read_text(encoding="utf-8", errors="replace")
+    assert "To: ops@example.org" in raw and "2020-12-30" in raw

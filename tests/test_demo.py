@@ -1,0 +1,35 @@
+"""`rasd demo`, the README's first command, on its embedded PostgreSQL and mail catcher."""
+
+import os
+import shutil
+import subprocess
+import sys
+import uuid
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parent.parent
+
+
+def test_demo_runs_end_to_end_and_says_where_the_mail_went() -> None:
+    # Inside the project, as for users: the embedded server's own OS user must reach it,
+    # which pytest's private temporary folders do not allow.
+    data_dir = PROJECT / ".rasd" / f"test-{uuid.uuid4().hex[:8]}"
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith(("PG", "DATABASE_URL", "RASD_"))}
+    env["RASD_DATA_DIR"] = str(data_dir)
+    try:
+        result = subprocess.run([sys.executable, "-m", "pipeline.cli", "demo"], cwd=PROJECT,
+                                env=env, capture_output=True, text=True, timeout=600,
+                                check=False)
+        assert result.returncode == 0, result.stderr[-3000:]
+        out = result.stdout
+        assert "Embedded PostgreSQL database: postgresql://" in out
+        assert "Crawled replica of baladi-news" in out
+        assert "9 articles, 6 events" in out
+        caught = [line.split("Alert email caught: ")[1].split(" ")[0]
+                  for line in out.splitlines() if line.startswith("Alert email caught: ")]
+        assert caught and all(Path(path).is_file() for path in caught)
+        assert "Subject: Rasd alert 2020-12-30" in Path(caught[0]).read_text(errors="replace")
+    finally:
+        # The embedded server stopped with the demo's process (cleanup_mode "stop").
+        shutil.rmtree(data_dir, ignore_errors=True)

@@ -13,6 +13,8 @@ import smtplib
 from collections import defaultdict
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
+from pathlib import Path
+from string import Template
 
 from pipeline import storage
 from pipeline.config import SmtpSettings
@@ -21,6 +23,7 @@ from pipeline.places import GOVERNORATE_NAMES
 
 log = logging.getLogger(__name__)
 
+TEMPLATE = Template((Path(__file__).parent / "templates" / "alert.html").read_text("utf-8"))
 METRIC_NAMES = {"events": ("هجمات", "attacks"), "killed": ("قتلى", "killed")}
 
 
@@ -41,54 +44,56 @@ def _figure(value) -> str:
     return "—" if value is None else str(value)
 
 
-def render(day, alerts: list[dict], events: list[dict], counts: list[dict]) -> tuple[str, str]:
-    """(plain text, HTML) of the alert email for one day."""
+def _alert_text(alert: dict) -> str:
+    return (f"- {_scope_name(alert['scope'])}: {alert['observed']} "
+            f"{METRIC_NAMES[alert['metric']][1]} (expected {alert['expected']:.1f}, "
+            f"threshold {alert['threshold']:.1f})")
+
+
+def _alert_html(alert: dict) -> str:
+    return (f"<li>{html.escape(_scope_name(alert['scope']))}: <b>{alert['observed']}</b> "
+            f"{METRIC_NAMES[alert['metric']][0]} (المتوقع {alert['expected']:.1f}، العتبة "
+            f"{alert['threshold']:.1f})</li>")
+
+
+def _count_text(row: dict) -> str:
+    return (f"  {_scope_name(row['governorate'])}: {row['events']} events, "
+            f"{row['killed']} killed, {row['wounded']} wounded")
+
+
+def _count_html(row: dict) -> str:
+    cells = [_scope_name(row["governorate"]), row["events"], row["killed"], row["wounded"]]
+    return "<tr>" + "".join(f"<td>{html.escape(str(c))}</td>" for c in cells) + "</tr>"
+
+
+def _where(ev: dict) -> str:
+    return " / ".join(filter(None, [ev["place"], _scope_name(ev["governorate"])]))
+
+
+def _event_text(ev: dict) -> str:
+    return (f"* {ev['type']} by {ev['perpetrator']} on {ev['target'] or 'unknown'} — "
+            f"{_where(ev)}; killed {_figure(ev['killed'])}, wounded {_figure(ev['wounded'])}\n"
+            f"  «{ev['evidence']}»\n  {ev['source_name']}: {ev['url']}")
+
+
+def _event_html(ev: dict) -> str:
     e = html.escape
-    lines = [f"رصد — تنبيه {day}", ""]
-    rows = []
-    for alert in alerts:
-        metric_ar, metric_en = METRIC_NAMES[alert["metric"]]
-        lines.append(f"- {_scope_name(alert['scope'])}: {alert['observed']} {metric_en} "
-                     f"(expected {alert['expected']:.1f}, threshold {alert['threshold']:.1f})")
-        rows.append(f"<li>{e(_scope_name(alert['scope']))}: <b>{alert['observed']}</b> "
-                    f"{e(metric_ar)} (المتوقع {alert['expected']:.1f}، العتبة "
-                    f"{alert['threshold']:.1f})</li>")
-    lines += ["", "Counts by governorate:"]
-    count_rows = []
-    for row in counts:
-        lines.append(f"  {_scope_name(row['governorate'])}: {row['events']} events, "
-                     f"{row['killed']} killed, {row['wounded']} wounded")
-        count_rows.append(f"<tr><td>{e(_scope_name(row['governorate']))}</td>"
-                          f"<td>{row['events']}</td><td>{row['killed']}</td>"
-                          f"<td>{row['wounded']}</td></tr>")
-    lines += ["", "Events:"]
-    event_items = []
-    for ev in events:
-        where = " / ".join(filter(None, [ev["place"], _scope_name(ev["governorate"])]))
-        lines += [f"* {ev['type']} by {ev['perpetrator']} on {ev['target'] or 'unknown'} — "
-                  f"{where}; killed {_figure(ev['killed'])}, wounded {_figure(ev['wounded'])}",
-                  f"  «{ev['evidence']}»", f"  {ev['source_name']}: {ev['url']}"]
-        event_items.append(
-            f"<li><b>{e(ev['type'])}</b> — {e(ev['perpetrator'])} ← {e(ev['target'] or '?')}"
-            f" — {e(where)} — قتلى: {e(_figure(ev['killed']))}، جرحى: "
+    return (f"<li><b>{e(ev['type'])}</b> — {e(ev['perpetrator'])} ← {e(ev['target'] or '?')}"
+            f" — {e(_where(ev))} — قتلى: {e(_figure(ev['killed']))}، جرحى: "
             f"{e(_figure(ev['wounded']))}<blockquote>{e(ev['evidence'])}</blockquote>"
             f"<a href=\"{e(ev['url'], quote=True)}\">{e(ev['source_name'])}: "
             f"{e(ev['title'] or ev['url'])}</a></li>")
-    text = "\n".join(lines) + "\n"
-    body = f"""<!DOCTYPE html>
-<html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>{e(subject(day, alerts))}</title>
-<style>body{{font-family:'Noto Naskh Arabic',Tahoma,sans-serif;direction:rtl;text-align:right}}
-table{{border-collapse:collapse}}td,th{{border:1px solid #ccc;padding:4px 8px}}
-blockquote{{margin:4px 0;color:#333;border-right:3px solid #c00;padding-right:8px}}</style>
-</head><body dir="rtl">
-<h1>رصد — تنبيه {e(str(day))}</h1>
-<ul>{''.join(rows)}</ul>
-<h2>حسب المحافظة</h2>
-<table><tr><th>المحافظة</th><th>هجمات</th><th>قتلى</th><th>جرحى</th></tr>{''.join(count_rows)}</table>
-<h2>الأحداث</h2>
-<ol>{''.join(event_items)}</ol>
-</body></html>
-"""
+
+
+def render(day, alerts: list[dict], events: list[dict], counts: list[dict]) -> tuple[str, str]:
+    """(plain text, HTML) of the alert email for one day."""
+    text = "\n".join([f"رصد — تنبيه {day}", "", *map(_alert_text, alerts), "",
+                      "Counts by governorate:", *map(_count_text, counts), "", "Events:",
+                      *map(_event_text, events)]) + "\n"
+    body = TEMPLATE.substitute(
+        title=html.escape(subject(day, alerts)), day=html.escape(str(day)),
+        alerts="".join(map(_alert_html, alerts)), counts="".join(map(_count_html, counts)),
+        events="".join(map(_event_html, events)))
     return text, body
 
 

@@ -9,6 +9,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
+import psycopg2
+
 from pipeline.errors import RasdError
 
 
@@ -106,6 +108,10 @@ def main(argv: list[str] | None = None) -> int:
         return COMMANDS[args.command](args, load_config())
     except RasdError as exc:
         print(f"rasd: error: {exc}", file=sys.stderr)
+        return 1
+    except psycopg2.Error as exc:  # the server refused something mid-run (rights, disk, ...)
+        first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        print(f"rasd: error: database: {first}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("rasd: interrupted", file=sys.stderr)

@@ -78,6 +78,8 @@ def run_demo(config: Config, out=print) -> dict:
         out(f"Alert email caught: {path} (open {html_file} in a browser)")
     if not mail.saved:
         out("No alert email was sent.")
+    out(f"Query the results: psql '{url}' -c 'SELECT * FROM rasd.events'"
+        " (tables: docs/schema.md)")
     return {"emails": list(mail.saved), **summary}
 
 

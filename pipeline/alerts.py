@@ -51,7 +51,8 @@ def _alert_text(alert: dict) -> str:
 
 
 def _alert_html(alert: dict) -> str:
-    return (f"<li>{html.escape(_scope_name(alert['scope']))}: <b>{alert['observed']}</b> "
+    return (f"<li><bdi>{html.escape(_scope_name(alert['scope']))}</bdi>: "
+            f"<b>{alert['observed']}</b> "
             f"{METRIC_NAMES[alert['metric']][0]} (المتوقع {alert['expected']:.1f}، العتبة "
             f"{alert['threshold']:.1f})</li>")
 
@@ -78,8 +79,10 @@ def _event_text(ev: dict) -> str:
 
 def _event_html(ev: dict) -> str:
     e = html.escape
-    return (f"<li><b>{e(ev['type'])}</b> — {e(ev['perpetrator'])} ← {e(ev['target'] or '?')}"
-            f" — {e(_where(ev))} — قتلى: {e(_figure(ev['killed']))}، جرحى: "
+    # <bdi> keeps Latin ids and mixed names from reordering the Arabic line around them.
+    return (f"<li><b><bdi>{e(ev['type'])}</bdi></b> — <bdi>{e(ev['perpetrator'])} → "
+            f"{e(ev['target'] or '?')}</bdi> — <bdi>{e(_where(ev))}</bdi> — قتلى: "
+            f"{e(_figure(ev['killed']))}، جرحى: "
             f"{e(_figure(ev['wounded']))}<blockquote>{e(ev['evidence'])}</blockquote>"
             f"<a href=\"{e(ev['url'], quote=True)}\">{e(ev['source_name'])}: "
             f"{e(ev['title'] or ev['url'])}</a></li>")

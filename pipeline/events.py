@@ -16,7 +16,7 @@ from pipeline.dates import month_period, resolve_date
 from pipeline.models import Event, Extraction, Tally
 from pipeline.normalize import fold_letters, normalize
 from pipeline.numbers import casualties
-from pipeline.places import resolve_place
+from pipeline.places import as_written, resolve_place
 
 EXTRACTOR_VERSION = "events-0.1"
 
@@ -96,8 +96,9 @@ def _compatible(a: Event, b: Event) -> bool:
     def agree(x, y) -> bool:
         return x is None or y is None or x == y
 
+    same_place = agree(a.place and normalize(a.place), b.place and normalize(b.place))
     return (agree(a.governorate, b.governorate) and agree(a.target, b.target)
-            and (agree(a.place, b.place) or a.type == b.type) and agree(a.date, b.date))
+            and (same_place or a.type == b.type) and agree(a.date, b.date))
 
 
 def _merge(events: list[Event]) -> list[Event]:
@@ -135,6 +136,7 @@ def extract_events(text: str, published: date | None, title: str | None = None) 
         kind = attack_type(sentence)
         perpetrator, target = _roles(sentence, kind or "armed_attack")
         place, governorate = resolve_place(sentence, context)
+        place = as_written(original, place) if place else None
         if _PERIOD.search(sentence) and (killed or wounded):
             period = month_period(sentence, published) or (
                 str(published.year) if published and "العام" in sentence else None)

@@ -121,3 +121,18 @@ def resolve_place(sentence: str, context: str = "") -> tuple[str | None, str | N
     if best is None:
         return None, named[0] if named else None
     return best.name, best.governorate or (named[0] if named else None)
+
+
+def as_written(sentence: str, place: str) -> str:
+    """The place as the original sentence spells it ("بادية الرصافة" for "باديه الرصافه"),
+    without a clitic stuck to it; the normalized name when the sentence does not hold it."""
+    words = re.findall(r"\S+", sentence)
+    size = len(place.split())
+    for start in range(len(words) - size + 1):
+        window = " ".join(words[start:start + size]).strip("\"'“”«»،,.:؛()")
+        folded = normalize(window)
+        if folded == place:
+            return window
+        if folded[1:] == place and folded[0] in "وبلف":
+            return window[1:]
+    return place

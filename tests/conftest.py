@@ -7,6 +7,7 @@ dropped after it.
 
 from __future__ import annotations
 
+import os
 import uuid
 from dataclasses import replace
 from pathlib import Path
@@ -23,7 +24,8 @@ from replicas.server import ReplicaServer
 
 PROJECT = Path(__file__).resolve().parent.parent
 SHARED = PROJECT.parent / "shared"
-LOCAL_SERVER = "postgresql://postgres@127.0.0.1:5432/postgres"
+# A server on which the tests may create and drop a database of their own.
+LOCAL_SERVER = os.environ.get("RASD_TEST_ADMIN_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
 
 
 def with_database(url: str, name: str) -> str:

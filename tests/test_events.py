@@ -102,3 +102,9 @@ def test_relative_dates_resolve_against_publication() -> None:
     (event,) = extract_events(text, date(2020, 12, 5)).events
     assert event.date == date(2020, 12, 4)
     assert (event.governorate, event.killed) == ("SY-DY", 3)
+
+
+def test_place_is_given_as_written() -> None:
+    text = "قتل أربعة عناصر من قوات النظام بكمين لداعش في بادية الرصافة بريف الرقة الغربي."
+    (event,) = extract_events(text, date(2023, 4, 10)).events
+    assert (event.place, event.governorate) == ("بادية الرصافة", "SY-RA")

@@ -5,7 +5,9 @@ Each run handles the day of its data interval (`data_interval_start`, UTC date):
 
 1. **migrate**: apply pending schema migrations.
 2. **crawl**: one task per enabled site file in `spiders/sites/` (`scrapy crawl` in a
-   subprocess); a site that fails shows red on its own and does not stop the others.
+   subprocess): articles published in the data interval (with the site's margin), new or
+   changed since the last crawl; counts per run in `rasd.crawl_runs`, every fetch in
+   `rasd.fetches`. A site that fails shows red on its own and does not stop the others.
 3. **extract_text**: stored pages -> clean article text (trafilatura + site rules).
 4. **extract_events**: articles published that day -> events and tallies.
 5. **trends**: daily counts per governorate, perpetrator and target (rewrites a lookback window).
@@ -49,11 +51,13 @@ def rasd_daily():
 
         return enabled_sites(rasd_config())
 
-    @task(doc_md="Crawl one site into rasd.pages; returns pages stored and failed.")
-    def crawl(site_id: str) -> dict:
+    @task(doc_md="Crawl one site: new and changed articles of the data interval into "
+                 "rasd.pages, every fetch into rasd.fetches; returns the run's counts.")
+    def crawl(site_id: str, data_interval_start=None, data_interval_end=None) -> dict:
         from pipeline.crawl import run_crawl
 
-        return run_crawl(rasd_config(), site_id)
+        return run_crawl(rasd_config(), site_id, since=data_interval_start,
+                         until=data_interval_end)
 
     @task(doc_md="Pages not yet extracted -> articles.", trigger_rule="all_done")
     def extract_text() -> dict:

@@ -34,7 +34,7 @@ def extract_articles(conn, sites: dict[str, Site]) -> dict[str, int]:
             counts["failed"] += 1
             log.warning("page %s: %s", page["url"], exc)
             storage.execute(conn, "mark_page_failed",
-                            {"page_id": page["page_id"], "reason": f"extract: {exc}"})
+                            {"page_id": page["page_id"], "reason": str(exc)})
             continue
         storage.execute(conn, "upsert_article", {
             "page_id": page["page_id"], "source_id": page["source_id"], "url": page["url"],

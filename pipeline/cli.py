@@ -47,7 +47,7 @@ def _migrate(args, config) -> int:
 
 
 def _crawl(args, config) -> int:
-    from pipeline.crawl import run_crawl
+    from pipeline.crawl import describe, run_crawl
     from pipeline.daily import enabled_sites, migrate
 
     migrate(config)
@@ -59,8 +59,7 @@ def _crawl(args, config) -> int:
             print(f"rasd: {site}: {exc}", file=sys.stderr)
             failures += 1
             continue
-        print(f"{site}: {counts['stored']} pages stored, {counts['failed']} failed "
-              f"in {counts['seconds']} s")
+        print(describe(counts))
     return 1 if failures else 0
 
 

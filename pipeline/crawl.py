@@ -1,47 +1,93 @@
 """Run one site's crawl: `scrapy crawl` in a subprocess, since Twisted's reactor cannot be
-restarted inside a long-lived process (an Airflow worker, the demo)."""
+restarted inside a long-lived process (an Airflow worker, the demo). The run and its counts
+are recorded in rasd.crawl_runs; each fetch in rasd.fetches."""
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import subprocess
 import sys
-import time
-from datetime import UTC, datetime
+from datetime import datetime
 
 from pipeline import storage
 from pipeline.config import PROJECT_DIR, Config
 from pipeline.errors import RasdError
 
-# For replicas on loopback: no politeness delays toward our own test server.
-LOOPBACK_SCRAPY_SETTINGS = {"DOWNLOAD_DELAY": "0", "AUTOTHROTTLE_ENABLED": "False"}
-
 log = logging.getLogger(__name__)
 
+# For replicas on loopback only: no politeness delays toward our own test server, and a short
+# timeout (the replicas' slow page answers after 4 s).
+LOOPBACK_SCRAPY_SETTINGS = {"DOWNLOAD_DELAY": "0", "AUTOTHROTTLE_ENABLED": "False",
+                            "DOWNLOAD_TIMEOUT": "2", "RETRY_TIMES": "1"}
 
-def run_crawl(config: Config, site_id: str, *, timeout: float = 3600) -> dict[str, int]:
-    """Crawl one site into rasd.pages; return the pages stored and failed in this crawl."""
+
+def _last_line(text: str) -> str:
+    lines = [line for line in text.splitlines() if line.strip()]
+    return lines[-1] if lines else "no output"
+
+
+def run_crawl(config: Config, site_id: str, *, since: datetime | None = None,
+              until: datetime | None = None, timeout: float = 3600,
+              extra_settings: dict[str, str] | None = None) -> dict:
+    """Crawl one site into rasd.pages; return the run's counts (also kept in rasd.crawl_runs).
+
+    since/until: the run's data interval; only articles published in it (with the site's
+    margin) are stored as new."""
     url = storage.resolve_database_url(config)  # the subprocess joins the same server
+    with storage.connection(config) as conn:
+        storage.execute(conn, "upsert_source", _source_row(config, site_id))
+        run_id = storage.fetch_one(conn, "start_crawl_run", {
+            "source_id": site_id, "window_start": since, "window_end": until})["run_id"]
     env = {**os.environ, "DATABASE_URL": url, "SCRAPY_SETTINGS_MODULE": "spiders.settings",
            "RASD_SITES_DIR": str(config.sites_dir)}
     if config.site_base_urls:
         env["RASD_SITE_BASE_URLS"] = ",".join(f"{k}={v}" for k, v in config.site_base_urls.items())
-    started = datetime.now(UTC)
-    clock = time.monotonic()
-    command = [sys.executable, "-m", "scrapy", "crawl", "site", "-a", f"site={site_id}"]
-    for key, value in config.scrapy_settings.items():
+    command = [sys.executable, "-m", "scrapy", "crawl", "site", "-a", f"site={site_id}",
+               "-a", f"run_id={run_id}"]
+    if since:
+        command += ["-a", f"since={since.isoformat()}"]
+    if until:
+        command += ["-a", f"until={until.isoformat()}"]
+    for key, value in {**config.scrapy_settings, **(extra_settings or {})}.items():
         command += ["-s", f"{key}={value}"]
+    error = None
     try:
         result = subprocess.run(command, cwd=PROJECT_DIR, env=env, capture_output=True,
                                 text=True, timeout=timeout, check=False)
-    except subprocess.TimeoutExpired as exc:
-        raise RasdError(f"crawl of {site_id} did not finish within {timeout:.0f} s") from exc
-    if result.returncode != 0:
-        tail = [line for line in result.stderr.splitlines() if line.strip()][-1:] or ["no output"]
-        raise RasdError(f"crawl of {site_id} failed (exit {result.returncode}): {tail[0]}")
+        if result.returncode != 0:
+            error = f"crawl of {site_id} failed (exit {result.returncode}): " + _last_line(
+                result.stderr)
+    except subprocess.TimeoutExpired:
+        error = f"crawl of {site_id} did not finish within {timeout:.0f} s"
     with storage.connection(config) as conn:
-        row = storage.fetch_one(conn, "crawl_counts", {"source_id": site_id, "since": started})
-    counts = {**row, "seconds": round(time.monotonic() - clock, 1)}
-    log.info("crawl of %s: %s", site_id, counts)
+        counts = storage.fetch_one(conn, "finish_crawl_run", {
+            "run_id": run_id, "status": "failed" if error else "finished", "error": error})
+    if error:
+        raise RasdError(error)
+    counts["duration_seconds"] = round(counts["duration_seconds"], 1)
+    log.info("crawl of %s: %s", site_id, json.dumps(counts, default=str))
     return counts
+
+
+def _source_row(config: Config, site_id: str) -> dict:
+    from pipeline.sites import load_sites
+
+    sites = load_sites(config.sites_dir)
+    if site_id not in sites:
+        raise RasdError(f"unknown site {site_id!r}; known sites: " + ", ".join(sites))
+    site = sites[site_id]
+    return {"source_id": site.id, "name": site.name, "domain": site.domain,
+            "base_url": site.base_url}
+
+
+def describe(counts: dict) -> str:
+    """One line of a run's counts, for operators."""
+    failures = ", ".join(f"{reason} {n}"
+                         for reason, n in sorted((counts["failures"] or {}).items()))
+    return (f"{counts['source_id']}: discovered {counts['discovered'] or 0}, "
+            f"fetched {counts['fetched']}, new {counts['new']}, changed {counts['changed']}, "
+            f"unchanged {counts['unchanged']}, skipped {counts['skipped']}, "
+            f"failed {counts['failed']}" + (f" ({failures})" if failures else "")
+            + f" in {counts['duration_seconds']} s")

@@ -7,24 +7,23 @@ mail is caught in files under the data directory.
 from __future__ import annotations
 
 import shutil
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 from pipeline import storage
 from pipeline.config import Config
-from pipeline.crawl import LOOPBACK_SCRAPY_SETTINGS, run_crawl
+from pipeline.crawl import LOOPBACK_SCRAPY_SETTINGS, describe, run_crawl
 from pipeline.daily import enabled_sites, process_day, text_stage
 from pipeline.embedded import embedded_database_url
 from pipeline.mailcatcher import MailCatcher
 from pipeline.places import GOVERNORATE_NAMES
 
 
-def _published_days(config: Config) -> tuple[date, date] | None:
-    with storage.connection(config) as conn, conn.cursor() as cur:
-        cur.execute(storage.queries()["published_range"])
-        first, last = cur.fetchone()
-    return (first, last) if first else None
+def _published_days(config: Config) -> list[date]:
+    with storage.connection(config) as conn:
+        return [row["day"] for row in storage.fetch_all(conn, "published_days")]
 
 
 def run_demo(config: Config, out=print) -> dict:
@@ -49,34 +48,37 @@ def run_demo(config: Config, out=print) -> dict:
                 site_base_urls={s.replica.site_id: s.base_url for s in servers},
                 scrapy_settings=LOOPBACK_SCRAPY_SETTINGS)
             out(f"Embedded PostgreSQL database: {url}")
-            for server in servers:
-                counts = run_crawl(config, server.replica.site_id)
-                out(f"Crawled replica of {server.replica.site_id} at {server.base_url}: "
-                    f"{counts['stored']} pages stored, {counts['failed']} failed")
+            # Crawls wait on the network more than on the processor: run them side by side.
+            with ThreadPoolExecutor(max_workers=len(servers) or 1) as pool:
+                runs = list(pool.map(lambda s: run_crawl(config, s.replica.site_id), servers))
+            for server, counts in zip(servers, runs, strict=True):
+                out(f"Crawled the replica at {server.base_url}: {describe(counts)}")
             text_stage(config)  # publication dates come from the pages
-            span = _published_days(config)
-            if span is None:
+            days = _published_days(config)
+            if not days:
                 out("No articles were stored; nothing to process.")
                 return {"emails": []}
-            day = span[0]
-            while day <= span[1]:
+            for day in days:
                 process_day(config, day)
-                day += timedelta(days=1)
             summary = _summary(config)
         finally:
             for server in servers:
                 server.__exit__(None, None, None)
-    out(f"Processed {span[0]} to {span[1]}: {summary['articles']} articles, "
-        f"{len(summary['events'])} events, {summary['alerts']} alerts.")
-    for event in summary["events"]:
+    out(f"Processed {len(days)} days from {days[0]} to {days[-1]}: {summary['articles']} "
+        f"articles, {len(summary['events'])} events, {summary['alerts']} alerts.")
+    out("The last events found:")
+    for event in summary["events"][-10:]:
         where = GOVERNORATE_NAMES.get(event["governorate"] or "", ("?", "unknown"))[1]
         out(f"  {event['day']}  {where:<12} {event['type']:<13} by {event['perpetrator']:<8} "
             f"killed {event['killed'] if event['killed'] is not None else '-':>3}  "
             f"wounded {event['wounded'] if event['wounded'] is not None else '-':>3}")
     for path in mail.saved:
-        html_file = path.with_suffix(".html")
-        out(f"Alert email caught: {path} (open {html_file} in a browser)")
-    if not mail.saved:
+        subject = next((line[9:] for line in path.read_text("utf-8", "replace").splitlines()
+                        if line.startswith("Subject: ")), "?")
+        out(f"Alert email caught: {path} ({subject.strip()[:70]})")
+    if mail.saved:
+        out(f"Open the .html beside each .eml in {mail_dir} to read an email as analysts do.")
+    else:
         out("No alert email was sent.")
     out(f"Query the results: psql '{url}' -c 'SELECT * FROM rasd.events'"
         " (tables: docs/schema.md)")

@@ -70,12 +70,30 @@ def attack_type(sentence: str) -> str | None:
     return None
 
 
+# "بهجوم لخلايا داعش", "قصف مدفعي لقوات النظام": the actor an attack noun belongs to.
+_ATTACK_OF = _words(r"هجوم|هجمات|كمين|قصف|غاره|غارات|استهداف|تفجير|اغتيال")
+_OWNER_GAP = re.compile(r"^(?:\s+\S+){0,2}\s+ل$")
+
+
+def _attacker(sentence: str, actors: list) -> tuple[str, str] | None:
+    """(perpetrator id, alias) of an actor named as the owner of an attack noun."""
+    for position, actor in actors:
+        for trigger in _ATTACK_OF.finditer(sentence[max(0, position - 40):position]):
+            gap = sentence[max(0, position - 40):position][trigger.end():]
+            if _OWNER_GAP.match(gap):
+                return actor.perpetrator, actor.alias
+    return None
+
+
 def _roles(sentence: str, kind: str) -> tuple[str, str | None]:
     """(perpetrator, target) from the actors a normalized sentence names, in order."""
     actors = find_actors(sentence)
     perpetrator = "unknown"
     perp_alias = None
-    if kind in _AIR_TYPES:
+    owner = _attacker(sentence, actors)
+    if owner is not None:
+        perpetrator, perp_alias = owner
+    if perp_alias is None and kind in _AIR_TYPES:
         air = [a for _, a in actors if a.perpetrator in _AIR_ACTORS]
         if air:
             perpetrator, perp_alias = air[0].perpetrator, air[0].alias

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+from cssselect import ExpressionError, SelectorSyntaxError
+from lxml.cssselect import CSSSelector
 
 from pipeline.errors import RasdError
 
@@ -22,10 +24,16 @@ class Site:
     enabled: bool = True
     verified: bool = True
     feeds: tuple[str, ...] = ()
+    sitemaps: tuple[str, ...] = ()
     listing_pages: tuple[str, ...] = ()
+    listing_max_pages: int = 5  # how far back a crawl pages through a listing
     article_patterns: tuple[str, ...] = ()
     concurrency: int = 2
     delay: float = 1.0
+    timeout: float = 30.0
+    window_margin_days: int = 2  # articles this far outside the run's interval still count
+    content_selector: str | None = None  # CSS: the element holding the article's paragraphs
+    title_selector: str | None = None  # CSS: the article's headline
     prune_xpaths: tuple[str, ...] = ()
     boilerplate_lines: tuple[str, ...] = ()
     boilerplate_patterns: tuple[str, ...] = ()
@@ -39,6 +47,17 @@ def _strings(data: dict, key: str, path: Path) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise RasdError(f"{path}: '{key}' must be a list of strings")
     return tuple(value)
+
+
+def _number(data: dict, key: str, default, kind, path: Path):
+    value = data.get(key, default)
+    try:
+        number = kind(value)
+    except (TypeError, ValueError):
+        raise RasdError(f"{path}: '{key}' must be a number, got {value!r}") from None
+    if number < 0:
+        raise RasdError(f"{path}: '{key}' must not be negative")
+    return number
 
 
 def load_site(path: Path) -> Site:
@@ -58,6 +77,14 @@ def load_site(path: Path) -> Site:
     discovery = data.get("discovery") or {}
     crawl = data.get("crawl") or {}
     text = data.get("text") or {}
+    selectors = data.get("selectors") or {}
+    for key, value in selectors.items():
+        if key not in ("content", "title") or not isinstance(value, str):
+            raise RasdError(f"{path}: selectors are 'content' and 'title', each a CSS string")
+        try:
+            CSSSelector(value)
+        except (SelectorSyntaxError, ExpressionError) as exc:
+            raise RasdError(f"{path}: bad CSS selector {value!r}: {exc}") from exc
     site = Site(
         id=site_id,
         name=data["name"],
@@ -66,10 +93,16 @@ def load_site(path: Path) -> Site:
         enabled=bool(data.get("enabled", True)),
         verified=bool(data.get("verified", True)),
         feeds=_strings(discovery, "feeds", path),
+        sitemaps=_strings(discovery, "sitemaps", path),
         listing_pages=_strings(discovery, "listing_pages", path),
+        listing_max_pages=_number(discovery, "listing_max_pages", 5, int, path),
         article_patterns=_strings(data, "article_patterns", path),
-        concurrency=int(crawl.get("concurrency", 2)),
-        delay=float(crawl.get("delay", 1.0)),
+        concurrency=_number(crawl, "concurrency", 2, int, path),
+        delay=_number(crawl, "delay", 1.0, float, path),
+        timeout=_number(crawl, "timeout", 30.0, float, path),
+        window_margin_days=_number(crawl, "window_margin_days", 2, int, path),
+        content_selector=selectors.get("content"),
+        title_selector=selectors.get("title"),
         prune_xpaths=_strings(text, "prune_xpaths", path),
         boilerplate_lines=_strings(text, "boilerplate_lines", path),
         boilerplate_patterns=_strings(text, "boilerplate_patterns", path),
@@ -82,8 +115,10 @@ def load_site(path: Path) -> Site:
             re.compile(pattern)
         except re.error as exc:
             raise RasdError(f"{path}: bad regular expression {pattern!r}: {exc}") from exc
-    if site.enabled and not (site.feeds or site.listing_pages):
-        raise RasdError(f"{path}: an enabled site needs discovery feeds or listing_pages")
+    if site.enabled and not (site.feeds or site.sitemaps or site.listing_pages):
+        raise RasdError(f"{path}: an enabled site needs feeds, sitemaps or listing_pages")
+    if site.enabled and not site.article_patterns:
+        raise RasdError(f"{path}: an enabled site needs article_patterns")
     return site
 
 

@@ -1,26 +1,48 @@
-"""The one generic spider: discovers articles through a site's feeds and listing pages and
-hands every article page, or the reason it could not be fetched, to the storage pipeline."""
+"""The one generic spider: discovers articles through a site's feeds, sitemaps and paged
+listings, fetches only what is new or changed, and hands every fetch (a page, a 304, or the
+reason it failed) to the storage pipeline."""
 
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
+from email.utils import parsedate_to_datetime
 from urllib.parse import urlsplit
 
 import scrapy
+from scrapy.exceptions import IgnoreRequest
 from scrapy.http import TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
-from twisted.internet.error import DNSLookupError, TCPTimedOutError, TimeoutError
+from twisted.internet.defer import CancelledError
 
+from pipeline import storage
 from pipeline.config import load_config
+from pipeline.extract import parse_published
 from pipeline.sites import load_sites
-from spiders.items import PageItem
+from pipeline.urls import clean_url
+from spiders.items import FetchItem
+
+_PUBLISHED = re.compile(
+    rb'<meta[^>]+property=["\']article:published_time["\'][^>]+content=["\']([^"\']+)["\']')
+
+
+def _when(value: str | None) -> datetime | None:
+    """A feed's or sitemap's date (RFC 822 or ISO 8601) as an aware datetime."""
+    if not value:
+        return None
+    value = value.strip()
+    try:
+        parsed = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return parse_published(value)
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
 class SiteSpider(scrapy.Spider):
     name = "site"
 
-    def __init__(self, site: str | None = None, base_url: str | None = None, **kwargs) -> None:
+    def __init__(self, site: str | None = None, run_id: str | None = None,
+                 since: str | None = None, until: str | None = None, **kwargs) -> None:
         super().__init__(**kwargs)
         config = load_config()
         sites = load_sites(config.sites_dir)
@@ -30,79 +52,216 @@ class SiteSpider(scrapy.Spider):
         if site not in sites:
             raise ValueError(f"unknown site {site!r}; known sites: " + ", ".join(sites))
         self.site = sites[site]
-        self.base_url = (base_url or config.site_base_urls.get(site) or self.site.base_url)
-        self.base_url = self.base_url.rstrip("/")
+        self.run_id = int(run_id) if run_id else None
+        margin = timedelta(days=self.site.window_margin_days)
+        start, end = parse_published(since), parse_published(until)
+        if (since and start is None) or (until and end is None):
+            raise ValueError(f"since/until must be ISO dates, got {since!r}, {until!r}")
+        self.since = start - margin if start else None
+        self.until = end + margin if end else None
+        self.base_url = (config.site_base_urls.get(site) or self.site.base_url).rstrip("/")
         self.host = urlsplit(self.base_url).netloc
         self.article_patterns = [re.compile(p) for p in self.site.article_patterns]
+        self.known: dict[str, dict] = {}
+        self.redirects: dict[str, str] = {}
+        self.seen: set[str] = set()
+        conn = storage.connect(config)
+        try:
+            self.known = {row["url"]: row for row in storage.fetch_all(
+                conn, "known_pages", {"source_id": self.site.id})}
+            self.redirects = {row["requested_url"]: row["url"] for row in storage.fetch_all(
+                conn, "known_redirects", {"source_id": self.site.id})}
+        finally:
+            conn.close()
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
         spider = super().from_crawler(crawler, *args, **kwargs)
-        crawler.settings.frozen = False
-        crawler.settings.set("CONCURRENT_REQUESTS_PER_DOMAIN", spider.site.concurrency,
-                             priority="spider")
-        crawler.settings.set("DOWNLOAD_DELAY", spider.site.delay, priority="spider")
+        # The site file's politeness, unless the command line overrides it (replicas).
+        for name, value in (("CONCURRENT_REQUESTS_PER_DOMAIN", spider.site.concurrency),
+                            ("DOWNLOAD_DELAY", spider.site.delay),
+                            ("DOWNLOAD_TIMEOUT", spider.site.timeout)):
+            crawler.settings.set(name, value, priority="spider")
         return spider
 
+    # ---- discovery ------------------------------------------------------------------------
     async def start(self):
         for path in self.site.feeds:
-            yield scrapy.Request(self.base_url + path, callback=self.parse_feed,
-                                 errback=self.failed)
+            yield self._discovery(self.base_url + path, "feed", self.parse_feed)
+        for path in self.site.sitemaps:
+            yield self._discovery(self.base_url + path, "sitemap", self.parse_sitemap)
         for path in self.site.listing_pages:
-            yield scrapy.Request(self.base_url + path, callback=self.parse_listing,
-                                 errback=self.failed)
+            yield self._discovery(self.base_url + path, "listing", self.parse_listing,
+                                  page=1)
+
+    def _discovery(self, url: str, kind: str, callback, **meta) -> scrapy.Request:
+        return scrapy.Request(url, callback=callback, errback=self.failed,
+                              meta={"kind": kind, "requested_url": url, **meta},
+                              dont_filter=True)
+
+    def _in_window(self, when: datetime | None) -> bool:
+        if when is None:
+            return True
+        return (self.since is None or when >= self.since) and (
+            self.until is None or when <= self.until)
 
     def is_article(self, url: str) -> bool:
         parts = urlsplit(url)
         return parts.netloc == self.host and any(p.search(parts.path)
                                                  for p in self.article_patterns)
 
-    def _follow(self, urls):
-        for url in urls:
-            if self.is_article(url):
-                yield scrapy.Request(url, callback=self.parse_article, errback=self.failed)
+    def _candidate(self, raw_url: str, hint: datetime | None = None):
+        """A request for an article URL, unless it was seen this run, lies outside the window,
+        or the site says it has not changed since we stored it."""
+        url = clean_url(raw_url)
+        if not self.is_article(url) or url in self.seen:
+            return
+        self.seen.add(url)
+        # A URL that redirected to a page we hold: ask the page itself, conditionally.
+        target = self.redirects.get(url)
+        if target in self.known:
+            if target in self.seen:
+                return
+            self.seen.add(target)
+            url = target
+        self.crawler.stats.inc_value("rasd/discovered")
+        known = self.known.get(url)
+        if known is None and not self._in_window(hint):
+            yield FetchItem(self.site.id, "article", url, outcome="skipped",
+                            reason="published outside the window")
+            return
+        if known is not None and hint is not None and hint <= known["fetched_at"]:
+            yield FetchItem(self.site.id, "article", url, outcome="skipped",
+                            reason="unchanged since last fetch (lastmod)")
+            return
+        headers = {}
+        if known is not None:  # conditional: a site that supports it sends no body again
+            if known["etag"]:
+                headers["If-None-Match"] = known["etag"]
+            if known["last_modified"]:
+                headers["If-Modified-Since"] = known["last_modified"]
+        # dont_filter: this spider dedupes URLs itself, and Scrapy's filter would silently
+        # drop the second hop of a redirect loop instead of reporting the loop.
+        yield scrapy.Request(url, headers=headers, callback=self.parse_article,
+                             errback=self.failed, dont_filter=True,
+                             meta={"kind": "article", "requested_url": url,
+                                   "handle_httpstatus_list": [304]})
+
+    def _discovered(self, response) -> FetchItem:
+        return FetchItem(self.site.id, response.meta["kind"], response.meta["requested_url"],
+                         url=response.url, http_status=response.status, outcome="discovery",
+                         size=len(response.body))
 
     def parse_feed(self, response):
+        yield self._discovered(response)
         if not isinstance(response, TextResponse):
             return
         response.selector.remove_namespaces()
-        links = response.xpath("//item/link/text() | //entry/link/@href").getall()
-        yield from self._follow(response.urljoin(link.strip()) for link in links)
+        for item in response.xpath("//item | //entry"):
+            link = item.xpath("link/text() | link/@href").get()
+            when = item.xpath("pubDate/text() | published/text() | updated/text()").get()
+            if link:
+                yield from self._candidate(response.urljoin(link.strip()), _when(when))
+
+    def parse_sitemap(self, response):
+        yield self._discovered(response)
+        if not isinstance(response, TextResponse):
+            return
+        response.selector.remove_namespaces()
+        for entry in response.xpath("//sitemap"):
+            loc = entry.xpath("loc/text()").get()
+            lastmod = _when(entry.xpath("lastmod/text()").get())
+            # A sub-sitemap untouched since before the window holds nothing new.
+            if loc and (lastmod is None or self.since is None or lastmod >= self.since):
+                yield self._discovery(response.urljoin(loc.strip()), "sitemap",
+                                      self.parse_sitemap)
+        for entry in response.xpath("//url"):
+            loc = entry.xpath("loc/text()").get()
+            if loc:
+                yield from self._candidate(response.urljoin(loc.strip()),
+                                           _when(entry.xpath("lastmod/text()").get()))
 
     def parse_listing(self, response):
+        yield self._discovered(response)
         if not isinstance(response, TextResponse):
             return
-        yield from self._follow(response.urljoin(h) for h in response.css("a::attr(href)").getall())
+        for href in response.css("a::attr(href)").getall():
+            yield from self._candidate(response.urljoin(href))
+        next_page = response.css('a[rel="next"]::attr(href), a.next::attr(href)').get()
+        page = response.meta.get("page", 1)
+        if next_page and page < self.site.listing_max_pages:
+            yield self._discovery(response.urljoin(next_page), "listing", self.parse_listing,
+                                  page=page + 1)
 
+    # ---- articles -------------------------------------------------------------------------
     def parse_article(self, response):
-        now = datetime.now(UTC)
-        if not isinstance(response, TextResponse):
-            yield PageItem(self.site.id, response.url, now, response.status,
-                           failure_reason="not a text page: "
-                           + response.headers.get("Content-Type", b"?").decode("latin-1"))
+        requested = response.meta["requested_url"]
+        common = {"url": response.url, "http_status": response.status}
+        if response.status == 304:
+            yield FetchItem(self.site.id, "article", requested, outcome="unchanged", **common)
             return
         if not response.body.strip():
-            yield PageItem(self.site.id, response.url, now, response.status,
-                           failure_reason="empty body")
+            yield FetchItem(self.site.id, "article", requested, outcome="failed",
+                            reason="empty body", **common)
             return
-        canonical = response.css('link[rel="canonical"]::attr(href)').get()
-        yield PageItem(self.site.id, response.url, now, response.status, response.body,
-                       response.encoding, canonical)
+        if not isinstance(response, TextResponse):
+            kind = response.headers.get("Content-Type", b"?").decode("latin-1")
+            yield FetchItem(self.site.id, "article", requested, outcome="failed",
+                            reason=f"not a text page ({kind})", **common)
+            return
+        url = clean_url(response.url)
+        match = _PUBLISHED.search(response.body[:20000])
+        published = parse_published(match.group(1).decode("ascii", "replace")) if match else None
+        if url not in self.known and not self._in_window(published):
+            yield FetchItem(self.site.id, "article", requested, outcome="skipped",
+                            reason="published outside the window", **common)
+            return
+        headers = response.headers
+        yield FetchItem(
+            self.site.id, "article", requested, url=url, http_status=response.status,
+            outcome="stored", body=response.body, encoding=response.encoding,
+            canonical_url=response.css('link[rel="canonical"]::attr(href)').get(),
+            etag=(headers.get("ETag") or b"").decode("latin-1") or None,
+            last_modified=(headers.get("Last-Modified") or b"").decode("latin-1") or None,
+            size=len(response.body))
 
     def failed(self, failure):
         """Every failed fetch still leaves a row, with the reason."""
         request = failure.request
-        status = None
-        if failure.check(HttpError):
-            status = failure.value.response.status
-            reason = f"http {status}"
-        elif failure.check(DNSLookupError):
-            reason = "dns lookup failed"
-        elif failure.check(TimeoutError, TCPTimedOutError):
-            reason = "timeout"
-        else:
-            reason = f"{failure.type.__name__}: {failure.getErrorMessage()}"[:500]
+        status = failure.value.response.status if failure.check(HttpError) else None
+        reason = failure_reason(failure)
         self.logger.warning("fetch failed %s: %s", request.url, reason)
-        if self.is_article(request.url):
-            yield PageItem(self.site.id, request.url, datetime.now(UTC), status,
-                           failure_reason=reason)
+        yield FetchItem(self.site.id, request.meta.get("kind", "article"),
+                        request.meta.get("requested_url", request.url), url=request.url,
+                        http_status=status, outcome="failed", reason=reason)
+
+
+# Scrapy 2.13+ wraps Twisted's errors in its own Download*Error types; match both by name.
+_REASONS = (
+    (("ConnectionRefused",), "connection refused"),
+    (("DNSLookup", "DNS"), "dns lookup failed"),
+    (("Timeout", "TimedOut"), "timeout"),
+    (("ConnectionLost", "ResponseNeverReceived", "ConnectionDone", "ResponseFailed"),
+     "connection lost"),
+)
+
+
+def failure_reason(failure) -> str:
+    """A short, stable reason for a failed request, for operators and counts."""
+    if failure.check(HttpError):
+        return f"http {failure.value.response.status}"
+    message = failure.getErrorMessage()
+    if failure.check(IgnoreRequest):
+        lower = message.lower()
+        if "robots" in lower:
+            return "disallowed by robots.txt"
+        if "redirect" in lower:
+            return "redirect loop"
+        return f"ignored: {message}"[:200]
+    names = [cls.__name__ for cls in failure.type.__mro__]
+    if failure.check(CancelledError) or any("Cancelled" in n for n in names):
+        return "too large" if "max size" in message else "cancelled"
+    for fragments, reason in _REASONS:
+        if any(f in n for f in fragments for n in names):
+            return reason
+    return f"{failure.type.__name__}: {message}"[:300]

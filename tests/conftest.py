@@ -20,7 +20,7 @@ from pipeline import storage
 from pipeline.config import SmtpSettings, load_config
 from pipeline.crawl import LOOPBACK_SCRAPY_SETTINGS
 from pipeline.mailcatcher import MailCatcher
-from replicas.server import ReplicaServer
+from replicas.server import ReplicaServer, replica_sites
 
 PROJECT = Path(__file__).resolve().parent.parent
 SHARED = PROJECT.parent / "shared"
@@ -71,13 +71,23 @@ def mail_server(tmp_path_factory) -> MailCatcher:
 
 
 @pytest.fixture(scope="session")
-def replica() -> ReplicaServer:
-    with ReplicaServer("baladi-news") as server:
-        yield server
+def replicas() -> dict[str, ReplicaServer]:
+    """Every outlet's replica, each on its own loopback port."""
+    servers = {site: ReplicaServer(site) for site in replica_sites()}
+    for server in servers.values():
+        server.__enter__()
+    yield servers
+    for server in servers.values():
+        server.__exit__(None, None, None)
+
+
+@pytest.fixture(scope="session")
+def replica(replicas) -> ReplicaServer:
+    return replicas["baladi-news"]
 
 
 @pytest.fixture
-def config(database_url, mail_server, replica, tmp_path):
+def config(database_url, mail_server, replicas, tmp_path):
     """Settings for a test: nothing from the developer's environment leaks in."""
     base = load_config({})
     return replace(
@@ -85,7 +95,7 @@ def config(database_url, mail_server, replica, tmp_path):
         sites_dir=PROJECT / "spiders" / "sites",
         smtp=SmtpSettings(host=mail_server.host, port=mail_server.port,
                           recipients=("analyst@example.org",)),
-        site_base_urls={"baladi-news": replica.base_url},
+        site_base_urls={site: server.base_url for site, server in replicas.items()},
         scrapy_settings=LOOPBACK_SCRAPY_SETTINGS,
     )
 
@@ -96,7 +106,8 @@ def db(config):
     conn = storage.connect(config)
     with conn, conn.cursor() as cur:
         cur.execute("""TRUNCATE rasd.alerts, rasd.daily_trends, rasd.tallies, rasd.events,
-                       rasd.articles, rasd.pages, rasd.sources RESTART IDENTITY CASCADE""")
+                       rasd.articles, rasd.fetches, rasd.crawl_runs, rasd.pages, rasd.sources
+                       RESTART IDENTITY CASCADE""")
     yield conn
     conn.close()
 

@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -37,11 +38,10 @@ def test_extract_prints_one_json_object_per_seed() -> None:
 
 def test_extract_html_page_gets_url_and_publication_time(replica, tmp_path) -> None:
     article = replica.replica.articles[-1]
-    _, _, body = replica.replica.respond(article.path)
     page = tmp_path / "page.html"
-    page.write_bytes(body)
+    page.write_bytes(replica.replica.respond(replica.replica.path_of(article)).body)
     (record,) = [json.loads(line) for line in rasd("extract", str(page)).stdout.splitlines()]
-    assert record["url"] == replica.base_url + article.path
+    assert record["url"] == replica.replica.url_of(article)
     assert record["published"] == article.published.isoformat()
 
 
@@ -85,8 +85,25 @@ def test_unreachable_database_gives_one_line(command: list[str]) -> None:
 
 
 def test_migrate_reports_what_it_applied(config) -> None:
+    from pipeline.storage import migration_files
+
     result = rasd("migrate", env={"DATABASE_URL": config.database_url})
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() in ("schema is up to date", "applied: 0001_initial")
+    every = "applied: " + ", ".join(f"{v:04d}_{n}" for v, n, _ in migration_files())
+    assert result.stdout.strip() in ("schema is up to date", every)
     again = rasd("migrate", env={"DATABASE_URL": config.database_url})
     assert again.stdout.strip() == "schema is up to date"
+
+
+def test_crawl_prints_each_sites_counts(config, replicas) -> None:
+    bases = ",".join(f"{site}={server.base_url}" for site, server in replicas.items())
+    settings = ",".join(f"{k}={v}" for k, v in config.scrapy_settings.items())
+    result = rasd("crawl", "--site", "radio-alkul", "--site", "north-pulse",
+                  env={"DATABASE_URL": config.database_url, "RASD_SITE_BASE_URLS": bases,
+                       "RASD_SCRAPY_SETTINGS": settings})
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.strip().splitlines()
+    assert [line.split(":")[0] for line in lines] == ["radio-alkul", "north-pulse"]
+    assert all(re.search(r"discovered \d+, fetched \d+, new \d+, changed 0, unchanged \d+, "
+                         r"skipped \d+, failed 6 \(.*http 404 1.*\) in [\d.]+ s$", line)
+               for line in lines), lines

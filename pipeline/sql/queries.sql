@@ -7,34 +7,17 @@ ON CONFLICT (source_id) DO UPDATE
 SET name = EXCLUDED.name, domain = EXCLUDED.domain, base_url = EXCLUDED.base_url,
     updated_at = now();
 
--- name: upsert_page
--- A refetch replaces the stored version; a failed refetch keeps the last good body.
-INSERT INTO rasd.pages (source_id, url, canonical_url, http_status, raw_html, encoding,
-                        content_hash, fetched_at, failure_reason)
-VALUES (%(source_id)s, %(url)s, %(canonical_url)s, %(http_status)s, %(raw_html)s, %(encoding)s,
-        %(content_hash)s, %(fetched_at)s, %(failure_reason)s)
-ON CONFLICT (url) DO UPDATE
-SET canonical_url = COALESCE(EXCLUDED.canonical_url, rasd.pages.canonical_url),
-    http_status = EXCLUDED.http_status,
-    raw_html = COALESCE(EXCLUDED.raw_html, rasd.pages.raw_html),
-    encoding = COALESCE(EXCLUDED.encoding, rasd.pages.encoding),
-    content_hash = COALESCE(EXCLUDED.content_hash, rasd.pages.content_hash),
-    fetched_at = EXCLUDED.fetched_at,
-    failure_reason = CASE WHEN EXCLUDED.raw_html IS NULL AND rasd.pages.raw_html IS NOT NULL
-                          THEN NULL ELSE EXCLUDED.failure_reason END
-RETURNING page_id;
-
 -- name: pages_to_extract
 -- Stored pages with no article yet, or whose body changed since extraction.
 SELECT p.page_id, p.source_id, p.url, p.raw_html, p.encoding, p.content_hash
 FROM rasd.pages p
 LEFT JOIN rasd.articles a ON a.page_id = p.page_id
-WHERE p.raw_html IS NOT NULL AND p.failure_reason IS NULL
+WHERE p.raw_html IS NOT NULL AND p.extract_error IS NULL
   AND (a.article_id IS NULL OR a.content_hash <> p.content_hash)
 ORDER BY p.page_id;
 
 -- name: mark_page_failed
-UPDATE rasd.pages SET failure_reason = %(reason)s WHERE page_id = %(page_id)s;
+UPDATE rasd.pages SET extract_error = %(reason)s WHERE page_id = %(page_id)s;
 
 -- name: upsert_article
 INSERT INTO rasd.articles (page_id, source_id, url, content_hash, title, published_at,
@@ -146,15 +129,9 @@ WHERE alert_id = ANY(%(alert_ids)s);
 UPDATE rasd.alerts SET attempts = attempts + 1, last_error = %(error)s
 WHERE alert_id = ANY(%(alert_ids)s);
 
--- name: crawl_counts
-SELECT count(*) FILTER (WHERE failure_reason IS NULL) AS stored,
-       count(*) FILTER (WHERE failure_reason IS NOT NULL) AS failed
-FROM rasd.pages WHERE source_id = %(source_id)s AND fetched_at >= %(since)s;
-
--- name: published_range
-SELECT min((published_at AT TIME ZONE 'Asia/Damascus')::date),
-       max((published_at AT TIME ZONE 'Asia/Damascus')::date)
-FROM rasd.articles;
+-- name: published_days
+SELECT DISTINCT (published_at AT TIME ZONE 'Asia/Damascus')::date AS day
+FROM rasd.articles WHERE published_at IS NOT NULL ORDER BY 1;
 
 -- name: demo_events
 SELECT COALESCE(e.event_date, (a.published_at AT TIME ZONE 'Asia/Damascus')::date) AS day,
@@ -165,3 +142,85 @@ ORDER BY 1, e.event_id;
 -- name: demo_counts
 SELECT (SELECT count(*) FROM rasd.articles)::int AS articles,
        (SELECT count(*) FROM rasd.alerts)::int AS alerts;
+
+-- name: known_pages
+-- What a crawl already holds for a site: the validators for conditional requests.
+SELECT url, etag, last_modified, content_hash, fetched_at
+FROM rasd.pages
+WHERE source_id = %(source_id)s AND raw_html IS NOT NULL;
+
+-- name: start_crawl_run
+INSERT INTO rasd.crawl_runs (source_id, window_start, window_end)
+VALUES (%(source_id)s, %(window_start)s, %(window_end)s)
+RETURNING run_id;
+
+-- name: set_discovered
+UPDATE rasd.crawl_runs SET discovered = %(discovered)s WHERE run_id = %(run_id)s;
+
+-- name: insert_fetch
+INSERT INTO rasd.fetches (run_id, source_id, kind, requested_url, url, http_status, outcome,
+                          reason, bytes)
+VALUES (%(run_id)s, %(source_id)s, %(kind)s, %(requested_url)s, %(url)s, %(http_status)s,
+        %(outcome)s, %(reason)s, %(bytes)s);
+
+-- name: store_page
+-- Returns the hash the page had before, so the caller can tell new, changed and unchanged.
+WITH previous AS (SELECT content_hash FROM rasd.pages WHERE url = %(url)s)
+INSERT INTO rasd.pages (source_id, url, canonical_url, http_status, raw_html, encoding,
+                        content_hash, fetched_at, failure_reason, etag, last_modified,
+                        first_fetched_at)
+VALUES (%(source_id)s, %(url)s, %(canonical_url)s, %(http_status)s, %(raw_html)s, %(encoding)s,
+        %(content_hash)s, %(fetched_at)s, NULL, %(etag)s, %(last_modified)s, %(fetched_at)s)
+ON CONFLICT (url) DO UPDATE
+SET canonical_url = EXCLUDED.canonical_url, http_status = EXCLUDED.http_status,
+    raw_html = EXCLUDED.raw_html, encoding = EXCLUDED.encoding,
+    content_hash = EXCLUDED.content_hash, fetched_at = EXCLUDED.fetched_at,
+    failure_reason = NULL, etag = EXCLUDED.etag, last_modified = EXCLUDED.last_modified,
+    extract_error = CASE WHEN rasd.pages.content_hash = EXCLUDED.content_hash
+                         THEN rasd.pages.extract_error END
+RETURNING (SELECT content_hash FROM previous) AS previous_hash;
+
+-- name: touch_page
+-- A 304 or the same body again: the page is current as of now.
+UPDATE rasd.pages SET fetched_at = %(fetched_at)s WHERE url = %(url)s;
+
+-- name: record_page_failure
+-- A URL that never gave a body gets a row with the reason; a stored page keeps its body.
+INSERT INTO rasd.pages (source_id, url, http_status, fetched_at, failure_reason,
+                        first_fetched_at)
+VALUES (%(source_id)s, %(url)s, %(http_status)s, %(fetched_at)s, %(reason)s, %(fetched_at)s)
+ON CONFLICT (url) DO UPDATE
+SET http_status = EXCLUDED.http_status, fetched_at = EXCLUDED.fetched_at,
+    failure_reason = EXCLUDED.failure_reason
+WHERE rasd.pages.raw_html IS NULL;
+
+-- name: finish_crawl_run
+UPDATE rasd.crawl_runs r
+SET finished_at = now(), status = %(status)s, error = %(error)s,
+    fetched = f.fetched, new = f.new, changed = f.changed, unchanged = f.unchanged,
+    skipped = f.skipped, failed = f.failed, failures = f.failures,
+    duration_seconds = extract(epoch FROM now() - r.started_at)
+FROM (
+    SELECT count(*) FILTER (WHERE kind = 'article' AND http_status IS NOT NULL) AS fetched,
+           count(*) FILTER (WHERE outcome = 'new') AS new,
+           count(*) FILTER (WHERE outcome = 'changed') AS changed,
+           count(*) FILTER (WHERE outcome = 'unchanged') AS unchanged,
+           count(*) FILTER (WHERE outcome = 'skipped') AS skipped,
+           count(*) FILTER (WHERE outcome = 'failed') AS failed,
+           COALESCE((SELECT jsonb_object_agg(reason, n) FROM (
+                        SELECT reason, count(*) AS n FROM rasd.fetches
+                        WHERE run_id = %(run_id)s AND outcome = 'failed'
+                        GROUP BY reason) x), '{}'::jsonb) AS failures
+    FROM rasd.fetches WHERE run_id = %(run_id)s
+) f
+WHERE r.run_id = %(run_id)s
+RETURNING r.run_id, r.source_id, r.status, r.discovered, r.fetched, r.new, r.changed,
+          r.unchanged, r.skipped, r.failed, r.failures, r.duration_seconds;
+
+-- name: known_redirects
+-- Article URLs that last redirected to another URL: a crawl asks the target directly.
+SELECT DISTINCT ON (requested_url) requested_url, url
+FROM rasd.fetches
+WHERE source_id = %(source_id)s AND kind = 'article' AND outcome <> 'failed'
+  AND url IS NOT NULL AND url <> requested_url
+ORDER BY requested_url, fetched_at DESC;

@@ -31,6 +31,9 @@ def _parser() -> argparse.ArgumentParser:
     process = commands.add_parser("process", help="run every stage after the crawl for a day")
     process.add_argument("--date", type=_day, required=True, help="the day, YYYY-MM-DD")
     commands.add_parser("demo", help="the daily job end to end on replicas and local services")
+    bench = commands.add_parser("benchmark", help="print speed figures measured in one run")
+    bench.add_argument("what", choices=["crawl"], help="crawl: storage's cost on a large replica")
+    bench.add_argument("--pages", type=int, default=2000, help="articles in the replica")
     extract = commands.add_parser("extract", help="print text and events of page files as JSON")
     extract.add_argument("files", nargs="+", type=Path, help="HTML pages or .txt page dumps")
     extract.add_argument("--published", type=_day,
@@ -78,6 +81,15 @@ def _demo(args, config) -> int:
     return 0
 
 
+def _benchmark(args, config) -> int:
+    from pipeline.bench_crawl import run_benchmark
+
+    if args.pages < 1:
+        raise RasdError("--pages must be at least 1")
+    run_benchmark(config, args.pages)
+    return 0
+
+
 def _extract(args, config) -> int:
     from pipeline.single_page import extract_file
 
@@ -94,7 +106,7 @@ def _extract(args, config) -> int:
 
 
 COMMANDS = {"migrate": _migrate, "crawl": _crawl, "process": _process, "demo": _demo,
-            "extract": _extract}
+            "extract": _extract, "benchmark": _benchmark}
 
 
 def main(argv: list[str] | None = None) -> int:

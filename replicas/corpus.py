@@ -152,9 +152,13 @@ def _generated(site_id: str, config: dict, anchor: datetime, first_id: int) -> l
     return articles
 
 
-def load_articles(site_id: str) -> list[ReplicaArticle]:
-    """Every article of the replica, oldest first."""
+def load_articles(site_id: str, generated: int | None = None) -> list[ReplicaArticle]:
+    """Every article of the replica, oldest first; `generated` overrides how many are made
+    (the crawl benchmark's large replica)."""
     config = replica_config(site_id)
+    if generated is not None:
+        config = {**config, "generated": generated,
+                  "span_days": max(config["span_days"], generated // 10)}
     seed = _seed(site_id, config)
     handwritten = _handwritten(site_id, config)
     generated = _generated(site_id, config, seed.published, config["first_generated_id"])

@@ -25,7 +25,7 @@ from replicas.corpus import SITES_DIR, ReplicaArticle, load_articles, replica_co
 
 # Trouble every replica serves, by kind; the spider meets them through the listings and feed.
 TROUBLE = ("missing", "flaky", "slow", "redirect_chain", "redirect_loop", "disallowed",
-           "legacy_encoding", "empty", "huge", "tracking_duplicate")
+           "legacy_encoding", "empty", "huge", "tracking_duplicate", "canonical_duplicate")
 SLOW_SECONDS = 4.0  # longer than the crawl timeout the tests and the demo use
 HUGE_BYTES = 20 * 1024 * 1024
 
@@ -33,11 +33,13 @@ HUGE_BYTES = 20 * 1024 * 1024
 class Replica:
     """The pages of one outlet's replica, by path."""
 
-    def __init__(self, site_id: str, base_url: str) -> None:
+    def __init__(self, site_id: str, base_url: str, *, generated: int | None = None,
+                 trouble: bool = True) -> None:
         self.site_id = site_id
         self.base_url = base_url
         self.config = replica_config(site_id)
-        self.articles = load_articles(site_id)
+        self.articles = load_articles(site_id, generated)
+        self.with_trouble = trouble
         folder = SITES_DIR / site_id
         self.article_template = Template((folder / "article.html").read_text(encoding="utf-8"))
         self.listing_template = Template((folder / "listing.html").read_text(encoding="utf-8"))
@@ -60,7 +62,7 @@ class Replica:
 
     def _trouble_paths(self) -> dict[str, str]:
         """Kind -> path. Trouble articles take ids the real articles never use."""
-        base = self.config["first_generated_id"] + 900
+        base = self.config["first_generated_id"] + 90000
         when = self.articles[-1].published
         paths = {}
         for offset, kind in enumerate(TROUBLE):
@@ -100,7 +102,7 @@ class Replica:
         by_title = {a.title: a for a in self.articles}
         found = [by_title[t] for t in article.related if t in by_title]
         missing = [t for t in article.related if t not in by_title]
-        found += [ReplicaArticle(id=self.config["first_generated_id"] + 800 + n, slug=f"r{n}",
+        found += [ReplicaArticle(id=self.config["first_generated_id"] + 80000 + n, slug=f"r{n}",
                                  title=t, page_title=t, published=article.published,
                                  paragraphs=()) for n, t in enumerate(missing)]
         return found
@@ -115,7 +117,7 @@ class Replica:
         # Outlets with short links use them in some listings: the crawl must follow the redirect.
         links = [(self.short_path(a) if "short_url" in self.config and n % 2 else
                   self.path_of(a), a.title) for n, a in enumerate(chunk)]
-        if page == 1:
+        if page == 1 and self.with_trouble:
             links += [(p, "…") for p in self.trouble_links()]
         e = html.escape
         items = "\n".join(f'<li><a href="{e(p, quote=True)}">{e(t)}</a></li>' for p, t in links)
@@ -194,10 +196,10 @@ class Replica:
             return Response(200, "application/rss+xml; charset=utf-8", self.rss().encode())
         if path == cfg["sitemap_index"]:
             return Response(200, "application/xml", self.sitemap_index().encode())
-        for n in range(1, 100):
-            if path == cfg["sitemap"].format(page=n):
-                body = self.sitemap(n)
-                return Response(200, "application/xml", body.encode()) if body else self._404()
+        n = _page_number(cfg["sitemap"], path)
+        if n is not None:
+            body = self.sitemap(n)
+            return Response(200, "application/xml", body.encode()) if body else self._404()
         listing = self._listing_number(raw_path)
         if listing is not None:
             status, page = self.listing(listing)
@@ -207,7 +209,7 @@ class Replica:
         short = self._short_link(path)
         if short is not None:
             return short
-        trouble = self._trouble(raw_path, path, headers)
+        trouble = self._trouble(raw_path, path, headers) if self.with_trouble else None
         if trouble is not None:
             return trouble
         article = self._by_path.get(path)
@@ -233,10 +235,7 @@ class Replica:
     def _listing_number(self, raw_path: str) -> int | None:
         if urlsplit(raw_path).path == self.config["listing"] and "page=" not in raw_path:
             return 1
-        for n in range(2, 200):
-            if raw_path == self.config["listing_page"].format(page=n):
-                return n
-        return None
+        return _page_number(self.config["listing_page"], raw_path)
 
     def _404(self) -> Response:
         return Response(404, "text/html; charset=utf-8", self.not_found().encode())
@@ -267,6 +266,10 @@ class Replica:
             return self._conditional(self.article_page(article).encode(), article.published,
                                      headers)
 
+        if path == t["canonical_duplicate"]:  # another URL, its canonical link the real one
+            article = self.articles[-4]
+            return self._conditional(self.article_page(article).encode(), article.published,
+                                     headers)
         if raw_path == t["tracking_duplicate"]:
             return self._conditional(self.article_page(self.articles[-2]).encode(),
                                      self.articles[-2].published, headers)
@@ -306,9 +309,18 @@ class Replica:
         """A real-looking article for a trouble path: the text of an older article."""
         source = self.articles[len(TROUBLE) - TROUBLE.index(kind)]
         return ReplicaArticle(
-            id=0, slug=kind, title=source.title, page_title=source.page_title,
+            id=self.config["first_generated_id"] + 90000 + TROUBLE.index(kind),
+            slug=f"trouble-{kind.replace('_', '-')}", title=source.title,
+            page_title=source.page_title,
             published=source.published, paragraphs=source.paragraphs, related=source.related,
             own_text=source.own_text)
+
+
+def _page_number(template: str, path: str) -> int | None:
+    """The page number in a path made from a template with a {page} slot, or None."""
+    pattern = re.escape(template).replace(r"\{page\}", r"(\d+)")
+    match = re.fullmatch(pattern, path)
+    return int(match.group(1)) if match else None
 
 
 class Response:
@@ -324,7 +336,7 @@ class Response:
 class ReplicaServer:
     """One replica on its own loopback port, served from a background thread."""
 
-    def __init__(self, site_id: str, host: str = "127.0.0.1", port: int = 0) -> None:
+    def __init__(self, site_id: str, host: str = "127.0.0.1", port: int = 0, **options) -> None:
         holder: list[Replica] = []
 
         class Handler(BaseHTTPRequestHandler):
@@ -351,7 +363,7 @@ class ReplicaServer:
         self.httpd = ThreadingHTTPServer((host, port), Handler)
         self.httpd.daemon_threads = True
         self.base_url = f"http://{host}:{self.httpd.server_address[1]}"
-        self.replica = Replica(site_id, self.base_url)
+        self.replica = Replica(site_id, self.base_url, **options)
         holder.append(self.replica)
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 

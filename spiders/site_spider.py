@@ -209,7 +209,10 @@ class SiteSpider(scrapy.Spider):
             yield FetchItem(self.site.id, "article", requested, outcome="failed",
                             reason=f"not a text page ({kind})", **common)
             return
-        url = clean_url(response.url)
+        # One article, one URL: its canonical link names it when that is an article of ours.
+        canonical = response.css('link[rel="canonical"]::attr(href)').get()
+        canonical = clean_url(response.urljoin(canonical)) if canonical else None
+        url = canonical if canonical and self.is_article(canonical) else clean_url(response.url)
         match = _PUBLISHED.search(response.body[:20000])
         published = parse_published(match.group(1).decode("ascii", "replace")) if match else None
         if url not in self.known and not self._in_window(published):
@@ -220,7 +223,7 @@ class SiteSpider(scrapy.Spider):
         yield FetchItem(
             self.site.id, "article", requested, url=url, http_status=response.status,
             outcome="stored", body=response.body, encoding=response.encoding,
-            canonical_url=response.css('link[rel="canonical"]::attr(href)').get(),
+            canonical_url=canonical,
             etag=(headers.get("ETag") or b"").decode("latin-1") or None,
             last_modified=(headers.get("Last-Modified") or b"").decode("latin-1") or None,
             size=len(response.body))

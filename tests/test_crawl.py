@@ -61,6 +61,10 @@ def test_every_trouble_case_leaves_a_row_with_its_reason(config, db, replica) ->
     assert final in _stored_urls(db, "baladi-news")
     # The tracking-parameter copy is the same article: no second page.
     assert not [u for u in _stored_urls(db, "baladi-news") if "utm_" in u]
+    # A second URL whose canonical link names a real article is stored as that article.
+    canonical_copy = base + trouble["canonical_duplicate"]
+    assert reasons[canonical_copy][0] in ("new", "unchanged")
+    assert canonical_copy not in _stored_urls(db, "baladi-news")
     # The tag page is no article: never requested.
     assert replica.replica.hits[replica.replica.config["tag_url"]] == 0
     assert counts["failures"] == {"http 404": 1, "timeout": 1, "redirect loop": 1,

@@ -11,7 +11,10 @@ from pathlib import Path
 
 import psycopg2
 
+from pipeline.config import PROJECT_DIR
 from pipeline.errors import RasdError
+
+SHARED_BENCHMARKS = PROJECT_DIR.parent / "shared" / "benchmarks"
 
 
 def _day(value: str) -> date:
@@ -32,8 +35,18 @@ def _parser() -> argparse.ArgumentParser:
     process.add_argument("--date", type=_day, required=True, help="the day, YYYY-MM-DD")
     commands.add_parser("demo", help="the daily job end to end on replicas and local services")
     bench = commands.add_parser("benchmark", help="print speed figures measured in one run")
-    bench.add_argument("what", choices=["crawl"], help="crawl: storage's cost on a large replica")
-    bench.add_argument("--pages", type=int, default=2000, help="articles in the replica")
+    bench.add_argument("what", choices=["crawl", "text"],
+                       help="crawl: storage's cost on a large replica; text: accuracy and "
+                            "speed of the text stage against trafilatura on public benchmarks")
+    bench.add_argument("--pages", type=int, default=2000, help="crawl: articles in the replica")
+    bench.add_argument("--benchmarks", type=Path, default=SHARED_BENCHMARKS,
+                       help="text: the folder of benchmark sets (shared/benchmarks)")
+    bench.add_argument("--limit", type=int, help="text: at most this many pages a set")
+    report = commands.add_parser("report", help="print a quality report")
+    report.add_argument("what", choices=["text"],
+                        help="text: article sentences and clutter kept on the replicas and the "
+                             "Arabic gold pages")
+    report.add_argument("--benchmarks", type=Path, default=SHARED_BENCHMARKS)
     extract = commands.add_parser("extract", help="print text and events of page files as JSON")
     extract.add_argument("files", nargs="+", type=Path, help="HTML pages or .txt page dumps")
     extract.add_argument("--published", type=_day,
@@ -82,12 +95,32 @@ def _demo(args, config) -> int:
 
 
 def _benchmark(args, config) -> int:
-    from pipeline.bench_crawl import run_benchmark
+    if args.what == "crawl":
+        from benchmarks.crawl import run_benchmark
 
-    if args.pages < 1:
-        raise RasdError("--pages must be at least 1")
-    run_benchmark(config, args.pages)
+        if args.pages < 1:
+            raise RasdError("--pages must be at least 1")
+        run_benchmark(config, args.pages)
+        return 0
+    from benchmarks.text import accuracy, speed
+
+    _need(args.benchmarks)
+    accuracy(args.benchmarks, limit=args.limit)
+    speed(args.benchmarks, limit=args.limit)
     return 0
+
+
+def _report(args, config) -> int:
+    from benchmarks.text import quality
+
+    _need(args.benchmarks)
+    quality(args.benchmarks, config.sites_dir)
+    return 0
+
+
+def _need(folder: Path) -> None:
+    if not folder.is_dir():
+        raise RasdError(f"benchmark folder {folder} not found (give --benchmarks DIR)")
 
 
 def _extract(args, config) -> int:
@@ -106,7 +139,7 @@ def _extract(args, config) -> int:
 
 
 COMMANDS = {"migrate": _migrate, "crawl": _crawl, "process": _process, "demo": _demo,
-            "extract": _extract, "benchmark": _benchmark}
+            "extract": _extract, "benchmark": _benchmark, "report": _report}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime
 
+import htmldate
 import lxml.html
 import trafilatura
 from lxml.cssselect import CSSSelector
@@ -21,18 +22,35 @@ from pipeline.sites import Site
 # Headings after which an outlet lists other stories: every line after them is someone else's.
 RELATED_HEADINGS = (
     "مقالات ذات صلة", "من الممكن أن يعجبك", "أخبار ذات علاقة", "مواضيع تهمك",
-    "اقرأ أيضاً", "اقرأ أيضا", "أخبار متعلقة", "مواضيع ذات صلة", "قد يعجبك أيضاً",
+    "أخبار متعلقة", "مواضيع ذات صلة", "قد يعجبك أيضاً", "قد يهمك أيضاً", "الأكثر قراءة",
+    "المزيد من الأخبار", "آخر الأخبار",
 )
+# A "read also" line inside the text: another story's headline, on the same line after a
+# colon or alone on the next one. Dropped, and the article goes on after it.
+READ_ALSO = re.compile(r"^(?:اقرأ|إقرأ|اقرا|إقرا)\s+(?:أيضاً|أيضا|ايضا|ايضاً)\s*[:：]?\s*(.*)$")
 # Lines that are page furniture wherever they appear.
 BOILERPLATE_LINES = (
-    "Facebook", "Twitter", "WhatsApp", "Telegram", "شارك", "مشاركة", "طباعة",
-    "زر الذهاب إلى الأعلى", "التعليقات مغلقة.", "التعليقات مغلقة، ولكن تركبكس وبينغبكس مفتوحة.",
+    "Facebook", "Twitter", "WhatsApp", "Telegram", "شارك", "مشاركة", "طباعة", "شارك الخبر",
+    "شارك المقال", "زر الذهاب إلى الأعلى", "العودة إلى الأعلى", "التعليقات مغلقة.",
+    "التعليقات مغلقة، ولكن تركبكس وبينغبكس مفتوحة.", "أضف تعليق", "اترك تعليقاً",
+    "لا توجد تعليقات", "تصغير الخط", "تكبير الخط", "حجم الخط", "نسخ الرابط",
 )
 BOILERPLATE_PATTERNS = (
-    r"^(اقرأ|إقرأ) (أيضاً|أيضا)\s*:",  # inline read-also links: another story's headline
-    r"^تابعونا (على|عبر)",
-    r"^(حجم الخط|A\+|A-)$",
+    r"^(?:تابعونا|تابعوا|انضموا|انضم)\b.{0,60}(?:تلغرام|تيليغرام|تليجرام|فيسبوك|فيس بوك|"
+    r"تويتر|واتساب|يوتيوب|إنستغرام|قناتنا|صفحتنا)",
+    r"^(?:اشترك|اشتركوا|سجّل|سجل)\b.{0,40}(?:النشرة|نشرتنا|البريدية|القائمة البريدية)",
+    r"^(?:عدد\s+)?(?:المشاهدات|المشاهدة|القراءات|مشاهدات)\s*[:：]?\s*[\d٠-٩,٬]+$",
+    r"^[\d٠-٩,٬]+\s*(?:مشاهدة|مشاهدات|قراءة|زيارة)$",
+    r"^(?:A\+|A-|\+A|-A|A)$",
+    r"^(?:بقلم|تحرير|إعداد|اعداد|كتب|كتبت|المصدر|الكاتب|تصوير)\s*[:：]\s*\S+(?:\s+\S+){0,5}$",
+    r"^التعليقات مغلقة",
+    # comment-section notices ("the views below do not reflect the site's")
+    r"^(?:الآراء|التعليقات)\s.{0,60}لا\s+(?:تعبر|تعبّر)\s+عن\s+(?:رأي|وجهة)",
+    r"^ترحب\s.{0,40}بالنقاش",
 )
+MIN_DEDUP_WORDS = 8
+# Comments dropped at parse: trafilatura's readability fallback fails on them in a tree.
+_PARSER = lxml.html.HTMLParser(remove_comments=True)
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
 _LATIN = re.compile(r"[A-Za-z]")
 _PUBLISHED_XPATHS = (
@@ -74,9 +92,17 @@ def clean_lines(lines: list[str], title: str | None, site: Site | None) -> list[
                 BOILERPLATE_PATTERNS + (site.boilerplate_patterns if site else ())]
     seen = {_key(title)} if title else set()
     kept: list[str] = []
+    skip_next = False
     for raw in lines:
         line = re.sub(r"\s+", " ", raw).strip()
         if not line:
+            continue
+        read_also = READ_ALSO.match(line)
+        if read_also:
+            skip_next = not read_also.group(1)  # the headline follows on its own line
+            continue
+        if skip_next:
+            skip_next = False
             continue
         key = _key(line)
         if key in headings:
@@ -85,7 +111,10 @@ def clean_lines(lines: list[str], title: str | None, site: Site | None) -> list[
             continue
         if key in furniture or key in seen or any(p.search(line) for p in patterns):
             continue
-        seen.add(key)
+        # A sentence said twice is a duplicated body; short lines (list items, table rows,
+        # code) may well repeat in a real article.
+        if len(line.split()) >= MIN_DEDUP_WORDS:
+            seen.add(key)
         kept.append(line)
     return kept
 
@@ -110,6 +139,25 @@ def parse_published(value: str | None) -> datetime | None:
     except ValueError:
         return None
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def _page_title(tree) -> str | None:
+    """The headline the page declares: og:title, else <title>, else its first h1."""
+    for xpath in ('//meta[@property="og:title"]/@content', "//title//text()", "//h1//text()"):
+        found = " ".join(" ".join(tree.xpath(xpath)[:1]).split())
+        if found:
+            return found
+    return None
+
+
+def _htmldate(tree) -> datetime | None:
+    """Publication date by htmldate's quick search, for pages without the usual tags."""
+    try:
+        found = htmldate.find_date(tree, extensive_search=False, original_date=True,
+                                   outputformat="%Y-%m-%d")
+    except (ValueError, TypeError):
+        return None
+    return parse_published(found) if found else None
 
 
 def _decode(html: bytes | str, encoding: str | None) -> str:
@@ -174,7 +222,7 @@ def extract_html(html: bytes | str, url: str | None = None, site: Site | None = 
     if "<" not in markup[:2048]:
         raise RasdError("not an HTML page (no markup)")
     try:
-        tree = lxml.html.fromstring(markup)
+        tree = lxml.html.fromstring(markup, parser=_PARSER)
     except (lxml.etree.ParserError, ValueError) as exc:
         raise RasdError(f"not an HTML page ({exc})") from exc
     published = None
@@ -189,14 +237,15 @@ def extract_html(html: bytes | str, url: str | None = None, site: Site | None = 
     if own is not None and own[0]:
         title, lines = clean_title(own[0], site), own[1]
     else:
+        # Metadata comes from the page's own tags below: trafilatura's costs a third more time.
         doc = trafilatura.bare_extraction(
-            tree, url=url, with_metadata=True, include_comments=False, include_tables=False,
+            tree, url=url, with_metadata=False, include_comments=False, include_tables=True,
             prune_xpath=list(site.prune_xpaths) if site and site.prune_xpaths else None,
         )
         if doc is None or not (doc.text or "").strip():
             raise RasdError("no article text found in the page")
-        published = published or parse_published(doc.date)
-        title, lines = clean_title(doc.title, site), doc.text.splitlines()
+        published = published or _htmldate(tree)
+        title, lines = clean_title(_page_title(tree), site), doc.text.splitlines()
     return _article(title, clean_lines(lines, title, site), published, canonical)
 
 

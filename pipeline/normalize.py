@@ -21,23 +21,32 @@ _LETTER = "\u0621-\u063a\u0641-\u064a"
 # A filter-dodging break inside a word: '.' or '|' between letters, or '-' / '_' that sits
 # against a tatweel ("هجمـ-ـاته"). A bare hyphen between letters is left alone, since outlets
 # write real compounds that way ("حمص-دير الزور").
+# A space counts only against a tatweel ("داعـ ـش"): no word ends or starts with one.
 _BROKEN = re.compile(
     rf"(?<=[{_LETTER}{TATWEEL}])"
-    rf"(?:{TATWEEL}*[.|]{TATWEEL}*|{TATWEEL}+[-_]{TATWEEL}*|{TATWEEL}*[-_]{TATWEEL}+)"
+    rf"(?:{TATWEEL}*[.|]{TATWEEL}*|{TATWEEL}+[-_ ]{TATWEEL}*|{TATWEEL}*[-_ ]{TATWEEL}+)"
     rf"(?=[{_LETTER}{TATWEEL}])"
 )
-_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+# Three or more lone letters, one separator between each ("د ا ع ش", "ق-ت-ل"): no Arabic
+# sentence is written so, while a word spelled out to dodge a filter is.
+_SPELLED = re.compile(rf"(?<![{_LETTER}])[{_LETTER}](?:[ .\-_|][{_LETTER}](?![{_LETTER}])){{2,}}")
+_NON_JOINING = set("دذرزو")
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫٬", "01234567890123456789.,")
 _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 _SPACES = re.compile(r"[ \t\u00a0]+")
 
 
 def _join_broken(match: re.Match) -> str:
-    # "د|عـ.ـش": a lone '|' between letters stands for an alef.
-    return "ا" if match.group(0) == "|" else ""
+    # "د|عـ.ـش": after a letter that does not join leftwards, a lone '|' looks like, and
+    # stands for, an alef; elsewhere ("داع|ش") it is only a break.
+    before = match.string[match.start() - 1]
+    return "ا" if match.group(0) == "|" and before in _NON_JOINING else ""
 
 
 def rejoin_broken_words(text: str) -> str:
-    """Join letters split by '.', '|', tatweel-flanked '-' or '_' ("دا.عــش" -> "داعــش")."""
+    """Join letters split by '.', '|', or a tatweel-flanked '-', '_' or space
+    ("دا.عــش" -> "داعــش"), and words spelled out letter by letter ("د ا ع ش" -> "داعش")."""
+    text = _SPELLED.sub(lambda m: re.sub(r"[ .\-_|]", "", m.group(0)), text)
     return _BROKEN.sub(_join_broken, text)
 
 

@@ -305,9 +305,13 @@ class Replica:
             return Response(200, html_type, self.huge_page())
         return None
 
+    def copied_article(self, kind: str) -> ReplicaArticle:
+        """The older article whose text a trouble path serves."""
+        return self.articles[len(TROUBLE) - TROUBLE.index(kind)]
+
     def _stand_in(self, kind: str) -> ReplicaArticle:
         """A real-looking article for a trouble path: the text of an older article."""
-        source = self.articles[len(TROUBLE) - TROUBLE.index(kind)]
+        source = self.copied_article(kind)
         return ReplicaArticle(
             id=self.config["first_generated_id"] + 90000 + TROUBLE.index(kind),
             slug=f"trouble-{kind.replace('_', '-')}", title=source.title,

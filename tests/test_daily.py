@@ -47,11 +47,16 @@ def test_replica_news_gives_its_events_trends_and_the_spike_alert(
         cur.execute("""SELECT a.url, e.type, e.governorate, e.killed, e.event_date
                        FROM rasd.events e JOIN rasd.articles a USING (article_id)""")
         events = cur.fetchall()
+        # A copy of an article (another URL, same text) is counted once, on its first copy.
+        cur.execute("""SELECT a.url, COALESCE(o.url, a.url) FROM rasd.articles a
+                       LEFT JOIN rasd.articles o ON o.article_id = a.duplicate_of""")
+        counted_as = dict(cur.fetchall())
     # Every attack the replica reports is found, with its type, place, date and dead.
     for article in replica.replica.articles:
         if article.expect:
             x = article.expect
-            found = [e for e in events if e[0] == replica.replica.url_of(article)]
+            url = counted_as[replica.replica.url_of(article)]
+            found = [e for e in events if e[0] == url]
             assert [e[1:] for e in found] == [(x["type"], x["governorate"], x["killed"],
                                                date.fromisoformat(x["date"]))], article.id
     expected_on_spike_day = 1 + sum(  # the seed's bus attack, and the replica's own

@@ -54,9 +54,16 @@ def test_dump_title_suffix_and_related_list() -> None:
 
 
 def test_duplicated_body_is_kept_once() -> None:
-    lines = ["عنوان", "الفقرة الأولى من الخبر.", "الفقرة الثانية.", "Facebook",
-             "الفقرة الأولى من الخبر.", "الفقرة الثانية.", "مقالات ذات صلة", "خبر آخر"]
-    assert clean_lines(lines, "عنوان", None) == ["الفقرة الأولى من الخبر.", "الفقرة الثانية."]
+    first = "قتل ثلاثة عناصر من قوات النظام بهجوم مسلح في بادية حمص الشرقية اليوم."
+    second = "وقالت مصادر محلية إن المهاجمين انسحبوا باتجاه عمق البادية بعد الهجوم."
+    lines = ["عنوان", first, second, "Facebook", first, second, "مقالات ذات صلة", "خبر آخر"]
+    assert clean_lines(lines, "عنوان", None) == [first, second]
+
+
+def test_short_lines_may_repeat() -> None:
+    # List items and table rows repeat in real articles; only sentences are deduplicated.
+    lines = ["المكونات:", "- ملح", "الطريقة:", "- ملح"]
+    assert clean_lines(lines, None, None) == lines
 
 
 @pytest.mark.parametrize(("data", "message"), [
@@ -75,3 +82,30 @@ def test_windows_1256_page_is_decoded() -> None:
             + "</article></body></html>").encode("cp1256")
     result = extract_html(body, encoding="cp1256")
     assert "قتل ثلاثة عناصر" in result.text
+
+
+ARTICLE = ["قتل ثلاثة عناصر من قوات النظام بهجوم في بادية حمص.",
+           "وأضافت المصادر أن المهاجمين انسحبوا."]
+
+
+@pytest.mark.parametrize("clutter", [
+    ["اقرأ أيضاً: مقتل خمسة عناصر بكمين في ريف دير الزور"],
+    ["اقرأ أيضاً", "مقتل خمسة عناصر بكمين في ريف دير الزور"],
+    ["إقرأ أيضا : انفجار عبوة ناسفة في درعا"],
+    ["تابعونا على تلغرام لآخر الأخبار"],
+    ["انضموا إلى قناتنا على واتساب"],
+    ["اشترك في نشرتنا البريدية"],
+    ["عدد المشاهدات: 1,284"],
+    ["1284 مشاهدة"],
+    ["A+", "A-"],
+    ["حجم الخط"],
+    ["بقلم: محمد خضير"],
+    ["المصدر: وكالات"],
+    ["التعليقات مغلقة."],
+    ["زر الذهاب إلى الأعلى"],
+    ["شارك الخبر", "Facebook", "Twitter"],
+    ["أضف تعليق"],
+])
+def test_clutter_inside_the_content_is_dropped(clutter: list[str]) -> None:
+    lines = [ARTICLE[0], *clutter, ARTICLE[1]]
+    assert clean_lines(lines, None, None) == ARTICLE

@@ -35,7 +35,7 @@ RETURNING article_id;
 -- Arabic articles published on a day, in Damascus time.
 SELECT article_id, url, title, published_at, clean_text
 FROM rasd.articles
-WHERE language = 'ar'
+WHERE language = 'ar' AND duplicate_of IS NULL
   AND (published_at AT TIME ZONE 'Asia/Damascus')::date = %(day)s
 ORDER BY article_id;
 
@@ -70,7 +70,7 @@ SELECT d.day, COALESCE(e.governorate, 'unknown'), e.perpetrator, COALESCE(e.targ
        count(*), COALESCE(sum(e.killed), 0), COALESCE(sum(e.wounded), 0),
        count(DISTINCT a.source_id)
 FROM rasd.events e
-JOIN rasd.articles a ON a.article_id = e.article_id
+JOIN rasd.articles a ON a.article_id = e.article_id AND a.duplicate_of IS NULL
 CROSS JOIN LATERAL (SELECT COALESCE(e.event_date,
                                     (a.published_at AT TIME ZONE 'Asia/Damascus')::date) AS day) d
 WHERE d.day BETWEEN %(first)s AND %(last)s
@@ -109,7 +109,7 @@ FOR UPDATE SKIP LOCKED;
 SELECT e.event_id, e.type, e.perpetrator, e.target, e.governorate, e.place, e.event_date,
        e.killed, e.wounded, e.evidence, a.url, a.title, s.name AS source_name
 FROM rasd.events e
-JOIN rasd.articles a ON a.article_id = e.article_id
+JOIN rasd.articles a ON a.article_id = e.article_id AND a.duplicate_of IS NULL
 JOIN rasd.sources s ON s.source_id = a.source_id
 WHERE COALESCE(e.event_date, (a.published_at AT TIME ZONE 'Asia/Damascus')::date) = %(day)s
   AND (%(scope)s = 'SY' OR e.governorate = %(scope)s)
@@ -137,6 +137,7 @@ FROM rasd.articles WHERE published_at IS NOT NULL ORDER BY 1;
 SELECT COALESCE(e.event_date, (a.published_at AT TIME ZONE 'Asia/Damascus')::date) AS day,
        e.governorate, e.type, e.perpetrator, e.killed, e.wounded
 FROM rasd.events e JOIN rasd.articles a ON a.article_id = e.article_id
+WHERE a.duplicate_of IS NULL
 ORDER BY 1, e.event_id;
 
 -- name: demo_counts
@@ -224,3 +225,26 @@ FROM rasd.fetches
 WHERE source_id = %(source_id)s AND kind = 'article' AND outcome <> 'failed'
   AND url IS NOT NULL AND url <> requested_url
 ORDER BY requested_url, fetched_at DESC;
+
+-- name: store_minhash
+UPDATE rasd.articles SET minhash = %(minhash)s WHERE article_id = %(article_id)s;
+
+-- name: duplicate_candidates
+-- Other URLs' articles published within three days: where a copy of a story would be.
+SELECT article_id, published_at, minhash, duplicate_of
+FROM rasd.articles
+WHERE article_id <> %(article_id)s AND url <> %(url)s AND minhash IS NOT NULL
+  AND published_at BETWEEN %(published_at)s::timestamptz - interval '3 days'
+                       AND %(published_at)s::timestamptz + interval '3 days';
+
+-- name: link_duplicates
+-- Every copy in the group, and whatever pointed at one, now points at the first copy.
+UPDATE rasd.articles
+SET duplicate_of = %(canonical)s,
+    similarity = COALESCE(%(similarity)s, similarity)
+WHERE (article_id = ANY(%(members)s) OR duplicate_of = ANY(%(members)s))
+  AND article_id <> %(canonical)s;
+
+-- name: clear_duplicate
+UPDATE rasd.articles SET duplicate_of = NULL, similarity = NULL
+WHERE article_id = %(canonical)s;

@@ -1,0 +1,1 @@
+"""Benchmarks and quality reports: figures measured in one run, printed, never asserted."""

@@ -109,3 +109,22 @@ ARTICLE = ["قتل ثلاثة عناصر من قوات النظام بهجوم �
 def test_clutter_inside_the_content_is_dropped(clutter: list[str]) -> None:
     lines = [ARTICLE[0], *clutter, ARTICLE[1]]
     assert clean_lines(lines, None, None) == ARTICLE
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("قتل ثلاثة عناصر من قوات النظام بهجوم في بادية حمص.", "ar"),
+    ("Three soldiers were killed in an attack in the Homs desert.", "other"),
+    ("SY24 - قتل ثلاثة عناصر من قوات النظام", "ar"),
+    ("2021 - 12", "und"),
+])
+def test_language(text: str, language: str) -> None:
+    from pipeline.extract import detect_language
+
+    assert detect_language(text) == language
+
+
+def test_non_arabic_article_is_marked() -> None:
+    body = ("<html><head><title>Attack</title></head><body><article>"
+            + "<p>Three soldiers were killed in an attack in the Homs desert on Monday.</p>" * 5
+            + "</article></body></html>").encode()
+    assert extract_html(body).language == "other"

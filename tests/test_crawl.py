@@ -157,3 +157,24 @@ def test_bad_window_argument_is_refused() -> None:
 
     with pytest.raises(ValueError, match="ISO dates"):
         SiteSpider(site="baladi-news", since="yesterday")
+
+
+def test_crawler_is_polite_by_default() -> None:
+    from spiders import settings
+
+    assert settings.ROBOTSTXT_OBEY and settings.AUTOTHROTTLE_ENABLED
+    assert settings.USER_AGENT.startswith("RasdBot/") and "+https://" in settings.USER_AGENT
+    assert settings.CONCURRENT_REQUESTS_PER_DOMAIN <= 2
+
+
+def test_site_file_sets_politeness_and_the_loopback_override_is_explicit(config) -> None:
+    from pipeline.crawl import LOOPBACK_SCRAPY_SETTINGS
+    from pipeline.sites import load_sites
+
+    sites = load_sites(config.sites_dir)
+    assert all(s.delay >= 0.5 and 1 <= s.concurrency <= 2 for s in sites.values())
+    # Only tests and the demo, against our own replicas, turn the delays off.
+    assert LOOPBACK_SCRAPY_SETTINGS["DOWNLOAD_DELAY"] == "0"
+    from pipeline.config import load_config
+
+    assert "DOWNLOAD_DELAY" not in load_config({}).scrapy_settings

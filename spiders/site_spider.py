@@ -152,12 +152,17 @@ class SiteSpider(scrapy.Spider):
                          url=response.url, http_status=response.status, outcome="discovery",
                          size=len(response.body))
 
+    @staticmethod
+    def _xml_nodes(response, xpath: str) -> list:
+        """Nodes of a feed or sitemap, namespaces aside; none when the body is not text."""
+        if not isinstance(response, TextResponse):
+            return []
+        response.selector.remove_namespaces()
+        return response.xpath(xpath)
+
     def parse_feed(self, response):
         yield self._discovered(response)
-        if not isinstance(response, TextResponse):
-            return
-        response.selector.remove_namespaces()
-        for item in response.xpath("//item | //entry"):
+        for item in self._xml_nodes(response, "//item | //entry"):
             link = item.xpath("link/text() | link/@href").get()
             when = item.xpath("pubDate/text() | published/text() | updated/text()").get()
             if link:
@@ -165,17 +170,14 @@ class SiteSpider(scrapy.Spider):
 
     def parse_sitemap(self, response):
         yield self._discovered(response)
-        if not isinstance(response, TextResponse):
-            return
-        response.selector.remove_namespaces()
-        for entry in response.xpath("//sitemap"):
+        for entry in self._xml_nodes(response, "//sitemap"):
             loc = entry.xpath("loc/text()").get()
             lastmod = _when(entry.xpath("lastmod/text()").get())
             # A sub-sitemap untouched since before the window holds nothing new.
             if loc and (lastmod is None or self.since is None or lastmod >= self.since):
                 yield self._discovery(response.urljoin(loc.strip()), "sitemap",
                                       self.parse_sitemap)
-        for entry in response.xpath("//url"):
+        for entry in self._xml_nodes(response, "//url"):
             loc = entry.xpath("loc/text()").get()
             if loc:
                 yield from self._candidate(response.urljoin(loc.strip()),

@@ -42,6 +42,11 @@ def _parser() -> argparse.ArgumentParser:
     bench.add_argument("--benchmarks", type=Path, default=SHARED_BENCHMARKS,
                        help="text: the folder of benchmark sets (shared/benchmarks)")
     bench.add_argument("--limit", type=int, help="text: at most this many pages a set")
+    ev = commands.add_parser("eval", help="score extracted events against gold (FORMAT.md)")
+    ev.add_argument("--gold", type=Path,
+                    default=SHARED_BENCHMARKS.parent / "eval" / "seeds.gold.json")
+    ev.add_argument("--docs", type=Path, default=SHARED_BENCHMARKS.parent / "seeds",
+                    help="the folder holding the gold file's documents")
     report = commands.add_parser("report", help="print a quality report")
     report.add_argument("what", choices=["text"],
                         help="text: article sentences and clutter kept on the replicas and the "
@@ -110,6 +115,13 @@ def _benchmark(args, config) -> int:
     return 0
 
 
+def _eval(args, config) -> int:
+    from benchmarks.events import evaluate, report
+
+    report(evaluate(args.gold, args.docs, config.sites_dir), args.gold.name)
+    return 0
+
+
 def _report(args, config) -> int:
     from benchmarks.text import quality
 
@@ -139,7 +151,8 @@ def _extract(args, config) -> int:
 
 
 COMMANDS = {"migrate": _migrate, "crawl": _crawl, "process": _process, "demo": _demo,
-            "extract": _extract, "benchmark": _benchmark, "report": _report}
+            "extract": _extract, "benchmark": _benchmark, "report": _report,
+            "eval": _eval}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,0 +1,131 @@
+"""Score extracted events against gold in the format of shared/eval/FORMAT.md.
+
+Matching, as FORMAT.md has it: a predicted event matches a gold event of the same document
+when the governorate agrees and the gold accepts the type; among the candidates, the one
+agreeing on most other fields wins. Events marked optional are neither missed nor spurious.
+Each other field is then scored on the matched pairs.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from pipeline.errors import RasdError
+
+FIELDS = ("type", "perpetrator", "target", "place", "date", "date_precision", "killed",
+          "wounded")
+
+
+def accepts(gold, value) -> bool:
+    """Whether a gold value (a value, null, a list, a range or "*") accepts a predicted one."""
+    if gold == "*":
+        return True
+    if isinstance(gold, list):
+        return any(accepts(g, value) for g in gold)
+    if isinstance(gold, dict) and "min" in gold:
+        if value is None:
+            return False
+        low, high = gold["min"], gold.get("max")
+        if isinstance(low, str):  # a date range
+            value = str(value)
+        return low <= value and (high is None or value <= high)
+    if isinstance(gold, str) and isinstance(value, str):
+        return _fold(gold) == _fold(value)
+    return gold == value
+
+
+def _fold(text: str) -> str:
+    from pipeline.normalize import normalize
+
+    return normalize(text)
+
+
+@dataclass
+class Result:
+    matched: int = 0
+    spurious: int = 0
+    missed: int = 0
+    fields: dict[str, list[int]] = field(default_factory=lambda: {f: [0, 0] for f in FIELDS})
+    details: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        found = self.matched + self.spurious
+        return self.matched / found if found else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.matched / (self.matched + self.missed) if self.matched + self.missed else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def accuracy(self, name: str) -> float:
+        right, total = self.fields[name]
+        return right / total if total else 1.0
+
+
+def score_document(result: Result, doc: str, gold_events: list[dict],
+                   predicted: list[dict]) -> None:
+    """Match one document's predictions to its gold events and add up the counts."""
+    unmatched = list(range(len(gold_events)))
+    for event in predicted:
+        candidates = [i for i in unmatched
+                      if accepts(gold_events[i].get("governorate"), event.get("governorate"))
+                      and accepts(gold_events[i].get("type"), event.get("type"))]
+        if not candidates:
+            result.spurious += 1
+            result.details.append(f"{doc}: spurious {event.get('type')} in "
+                                  f"{event.get('governorate')} (killed {event.get('killed')})")
+            continue
+        best = max(candidates, key=lambda i: sum(accepts(gold_events[i].get(f, "*"), event.get(f))
+                                                 for f in FIELDS))
+        unmatched.remove(best)
+        result.matched += 1
+        for name in FIELDS:
+            gold_value = gold_events[best].get(name, "*")
+            if gold_value == "*":
+                continue
+            result.fields[name][1] += 1
+            if accepts(gold_value, event.get(name)):
+                result.fields[name][0] += 1
+            else:
+                result.details.append(f"{doc}: {name} {event.get(name)!r}, gold {gold_value!r}")
+    for i in unmatched:
+        if not gold_events[i].get("optional"):
+            result.missed += 1
+            result.details.append(f"{doc}: missed {gold_events[i].get('id')} "
+                                  f"{gold_events[i].get('type')}")
+
+
+def evaluate(gold_file: Path, documents: Path, sites_dir: Path) -> Result:
+    """Run every single-page stage on each gold document and score its events."""
+    from pipeline.single_page import extract_file
+
+    try:
+        gold = json.loads(gold_file.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise RasdError(f"cannot read gold file {gold_file}: {exc}") from exc
+    result = Result()
+    for entry in gold:
+        path = documents / entry["doc"]
+        published = date.fromisoformat(entry["published"]) if entry.get("published") else None
+        record = extract_file(path, sites_dir, published)
+        score_document(result, entry["doc"], entry.get("events", []), record["events"])
+    return result
+
+
+def report(result: Result, name: str, out=print) -> None:
+    out(f"{name}: event precision {result.precision:.3f}, recall {result.recall:.3f}, "
+        f"F1 {result.f1:.3f} ({result.matched} matched, {result.spurious} spurious, "
+        f"{result.missed} missed)")
+    out("  field accuracy on matched events: " + ", ".join(
+        f"{f} {result.accuracy(f):.2f} ({result.fields[f][0]}/{result.fields[f][1]})"
+        for f in FIELDS))
+    for line in result.details:
+        out(f"  - {line}")

@@ -35,9 +35,10 @@ def _parser() -> argparse.ArgumentParser:
     process.add_argument("--date", type=_day, required=True, help="the day, YYYY-MM-DD")
     commands.add_parser("demo", help="the daily job end to end on replicas and local services")
     bench = commands.add_parser("benchmark", help="print speed figures measured in one run")
-    bench.add_argument("what", choices=["crawl", "text"],
+    bench.add_argument("what", choices=["crawl", "text", "spikes"],
                        help="crawl: storage's cost on a large replica; text: accuracy and "
-                            "speed of the text stage against trafilatura on public benchmarks")
+                            "speed of the text stage against trafilatura on public benchmarks; "
+                            "spikes: detection on synthetic series against EARS C3")
     bench.add_argument("--pages", type=int, default=2000, help="crawl: articles in the replica")
     bench.add_argument("--benchmarks", type=Path, default=SHARED_BENCHMARKS,
                        help="text: the folder of benchmark sets (shared/benchmarks)")
@@ -47,6 +48,10 @@ def _parser() -> argparse.ArgumentParser:
                     default=SHARED_BENCHMARKS.parent / "eval" / "seeds.gold.json")
     ev.add_argument("--docs", type=Path, default=SHARED_BENCHMARKS.parent / "seeds",
                     help="the folder holding the gold file's documents")
+    spikes = commands.add_parser("spikes", help="print the spikes of a daily series as JSON")
+    spikes.add_argument("--input", type=Path, required=True, help="CSV with columns date,count")
+    spikes.add_argument("--alpha", type=float, help="sensitivity (default RASD_SPIKE_ALPHA)")
+    spikes.add_argument("--floor", type=int, help="never alert below this count")
     report = commands.add_parser("report", help="print a quality report")
     report.add_argument("what", choices=["text"],
                         help="text: article sentences and clutter kept on the replicas and the "
@@ -107,6 +112,11 @@ def _benchmark(args, config) -> int:
             raise RasdError("--pages must be at least 1")
         run_benchmark(config, args.pages)
         return 0
+    if args.what == "spikes":
+        from benchmarks.spikes import run_benchmark as spikes_benchmark
+
+        spikes_benchmark()
+        return 0
     from benchmarks.text import accuracy, speed
 
     _need(args.benchmarks)
@@ -119,6 +129,21 @@ def _eval(args, config) -> int:
     from benchmarks.events import evaluate, report
 
     report(evaluate(args.gold, args.docs, config.sites_dir), args.gold.name)
+    return 0
+
+
+def _spikes(args, config) -> int:
+    from pipeline.baselines import NegBinSettings, detect
+    from pipeline.series import read_series
+
+    days, counts = read_series(args.input)
+    settings = NegBinSettings(window=config.spike.baseline_days,
+                              alpha=args.alpha or config.spike.alpha,
+                              floor=args.floor if args.floor is not None
+                              else config.spike.min_events)
+    alerts = [{"date": d.day.isoformat(), "count": d.observed, "expected": d.expected,
+               "p_value": d.p_value} for d in detect(days, counts, settings)]
+    print(json.dumps(alerts))
     return 0
 
 
@@ -152,7 +177,7 @@ def _extract(args, config) -> int:
 
 COMMANDS = {"migrate": _migrate, "crawl": _crawl, "process": _process, "demo": _demo,
             "extract": _extract, "benchmark": _benchmark, "report": _report,
-            "eval": _eval}
+            "eval": _eval, "spikes": _spikes}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -29,9 +29,9 @@ class SmtpSettings:
 class SpikeSettings:
     """How unusual a day must be to raise an alert (see pipeline/spikes.py)."""
 
-    baseline_days: int = 28
+    baseline_days: int = 56
     min_events: int = 3  # never alert on fewer events than this in a day
-    z: float = 3.0  # standard deviations above the baseline mean
+    alpha: float = 0.01  # how improbable under the baseline a day must be (lower: fewer alerts)
     min_killed: int = 10  # never alert on fewer deaths than this in a day
 
 
@@ -118,9 +118,9 @@ def load_config(env: Mapping[str, str] | None = None) -> Config:
         recipients=recipients,
     )
     spike = SpikeSettings(
-        baseline_days=_int(env, "RASD_SPIKE_BASELINE_DAYS", 28),
+        baseline_days=_int(env, "RASD_SPIKE_BASELINE_DAYS", 56),
         min_events=_int(env, "RASD_SPIKE_MIN_EVENTS", 3),
-        z=_float(env, "RASD_SPIKE_Z", 3.0),
+        alpha=_float(env, "RASD_SPIKE_ALPHA", 0.01),
         min_killed=_int(env, "RASD_SPIKE_MIN_KILLED", 10),
     )
     return Config(

@@ -3,7 +3,6 @@
 from datetime import date
 
 from pipeline.alerts import render, subject
-from pipeline.spikes import judge
 
 ALERT = {"alert_id": 1, "day": date(2020, 12, 30), "scope": "SY-DY", "metric": "events",
          "observed": 5, "expected": 0.2, "threshold": 3.0, "method": "m", "attempts": 0}
@@ -29,11 +28,3 @@ def test_scraped_text_is_escaped_in_html_and_kept_in_text() -> None:
     assert 'href="http://example.org/&quot;&gt;&lt;script&gt;"' in html
     assert "<script>alert('x')</script>" in text
     assert '<html lang="ar" dir="rtl">' in html
-
-
-def test_spike_rule() -> None:
-    assert judge([0] * 28, 3, z=3.0, floor=3).spike
-    assert not judge([0] * 28, 2, z=3.0, floor=3).spike
-    busy = [4, 6, 5, 7, 3, 5, 6] * 4
-    assert not judge(busy, 7, z=3.0, floor=3).spike
-    assert judge(busy, 12, z=3.0, floor=3).spike

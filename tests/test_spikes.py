@@ -1,0 +1,94 @@
+"""Spike detection: the negative-binomial method, EARS C3, and `rasd spikes --input`."""
+
+import json
+import subprocess
+import sys
+from datetime import date, timedelta
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from benchmarks.spikes import run_benchmark, synthetic
+from pipeline.baselines import NegBinSettings, detect, ears_c3
+
+PROJECT = Path(__file__).resolve().parent.parent
+DAYS = [date(2024, 1, 1) + timedelta(days=n) for n in range(120)]
+
+
+def _flat(level: int = 2) -> list[int]:
+    return [level + (n % 7 == 5) for n in range(len(DAYS))]  # Saturdays a little busier
+
+
+def test_a_jump_alerts_on_its_day() -> None:
+    counts = _flat()
+    counts[100] = 12
+    found = detect(DAYS, counts, NegBinSettings())
+    assert [d.day for d in found] == [DAYS[100]]
+    assert found[0].observed == 12 and found[0].expected < 4 and found[0].p_value < 0.01
+
+
+def test_a_quiet_weekly_pattern_does_not_alert() -> None:
+    assert detect(DAYS, _flat(), NegBinSettings()) == []
+
+
+def test_floor_and_history_are_respected() -> None:
+    counts = [0] * len(DAYS)
+    counts[100] = 2  # improbable against zeros, but below the floor of 3
+    counts[5] = 9  # too early: no baseline yet
+    assert detect(DAYS, counts, NegBinSettings()) == []
+
+
+def test_a_spike_spread_over_three_days_alerts() -> None:
+    rng = np.random.default_rng(7)
+    counts = rng.poisson(4, len(DAYS)).tolist()
+    counts[100:103] = [9, 9, 9]  # no single day extreme, the three together are
+    found = {d.day for d in detect(DAYS, counts, NegBinSettings())}
+    assert found & {DAYS[101], DAYS[102]}
+
+
+def test_ears_c3_flags_a_jump() -> None:
+    counts = _flat()
+    counts[60] = 15
+    assert 60 in ears_c3(counts)
+
+
+def test_synthetic_series_are_reproducible() -> None:
+    first, again = synthetic(3), synthetic(3)
+    assert first.counts == again.counts and len(first.spikes) == 30
+    assert len(first.days) == 5 * 365
+
+
+def test_benchmark_prints_both_methods() -> None:
+    lines: list[str] = []
+    summary = run_benchmark(series_count=1, out=lines.append)
+    assert set(summary) == {"rasd", "ears_c3"}
+    assert any(line.strip().startswith("rasd: sensitivity within 2 days") for line in lines)
+
+
+def _spikes(tmp_path, text: str, *extra: str) -> subprocess.CompletedProcess:
+    path = tmp_path / "series.csv"
+    path.write_text(text, encoding="utf-8")
+    return subprocess.run([sys.executable, "-m", "pipeline.cli", "spikes", "--input", str(path),
+                           *extra], cwd=PROJECT, capture_output=True, text=True, timeout=120,
+                          check=False)
+
+
+def test_spikes_command_prints_alerts_as_json(tmp_path) -> None:
+    rows = [f"{d.isoformat()},{c}" for d, c in zip(DAYS, _flat(), strict=True)]
+    rows[100] = f"{DAYS[100].isoformat()},14"
+    result = _spikes(tmp_path, "date,count\n" + "\n".join(rows) + "\n")
+    assert result.returncode == 0, result.stderr
+    alerts = json.loads(result.stdout)
+    assert [a["date"] for a in alerts] == [DAYS[100].isoformat()] and alerts[0]["count"] == 14
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("day,n\n2024-01-01,3\n", "the header must name the columns date,count"),
+    ("date,count\n2024-01-01,three\n", "line 2: expected YYYY-MM-DD,count"),
+    ("date,count\n", "no rows"),
+])
+def test_spikes_command_bad_input(tmp_path, text: str, message: str) -> None:
+    result = _spikes(tmp_path, text)
+    assert result.returncode == 1 and message in result.stderr
+    assert "Traceback" not in result.stderr

@@ -13,6 +13,9 @@ Each run handles the day of its data interval (`data_interval_start`, UTC date):
 5. **trends**: daily counts per governorate, perpetrator and target (rewrites a lookback window).
 6. **spikes**: alerts for days that stand out from their baseline.
 7. **send_alerts**: emails each unsent alert once; an SMTP outage keeps it for the next run.
+8. **data_quality**: a site with no new article for two days, a site whose pages mostly fail
+   extraction, a day without events where the baseline expects several: recorded in
+   `rasd.quality_findings` and emailed to the operators (`RASD_OPERATOR_RECIPIENTS`) once.
 
 Settings: the `rasd_postgres` connection (else `DATABASE_URL` / `PG*`), the `smtp_default`
 connection (else `RASD_SMTP_*`), and the `RASD_*` variables in the README.
@@ -83,6 +86,13 @@ def rasd_daily():
 
         return spikes_stage(rasd_config(), data_interval_start.date())
 
+    @task(doc_md="Data-quality checks (a quiet site, failing extraction, a day without "
+                 "events), emailed to the operators once.")
+    def data_quality(data_interval_start=None) -> dict:
+        from pipeline.daily import quality_stage
+
+        return quality_stage(rasd_config(), data_interval_start.date())
+
     @task(doc_md="Email every unsent alert, exactly once.")
     def send_alerts() -> dict:
         from pipeline.daily import alerts_stage
@@ -91,7 +101,9 @@ def rasd_daily():
 
     crawled = crawl.expand(site_id=list_sites())
     migrate() >> crawled
-    crawled >> extract_text() >> extract_events() >> trends() >> spikes() >> send_alerts()
+    trend_rows = crawled >> extract_text() >> extract_events() >> trends()
+    trend_rows >> spikes() >> send_alerts()
+    trend_rows >> data_quality()
 
 
 rasd_daily()

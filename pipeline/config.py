@@ -23,6 +23,7 @@ class SmtpSettings:
     timeout: float = 20.0
     sender: str = "rasd@localhost"
     recipients: tuple[str, ...] = ("analysts@localhost",)
+    operators: tuple[str, ...] = ("operators@localhost",)  # data-quality warnings
 
 
 @dataclass(frozen=True)
@@ -116,6 +117,9 @@ def load_config(env: Mapping[str, str] | None = None) -> Config:
         starttls=env.get("RASD_SMTP_STARTTLS", "").lower() in ("1", "true", "yes"),
         sender=env.get("RASD_MAIL_FROM", "rasd@localhost"),
         recipients=recipients,
+        operators=tuple(r.strip() for r in env.get("RASD_OPERATOR_RECIPIENTS",
+                                                    "operators@localhost").split(",")
+                        if r.strip()),
     )
     spike = SpikeSettings(
         baseline_days=_int(env, "RASD_SPIKE_BASELINE_DAYS", 56),

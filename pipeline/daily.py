@@ -11,6 +11,7 @@ from pipeline.alerts import send_pending_alerts
 from pipeline.articles import extract_articles, register_sources
 from pipeline.config import Config
 from pipeline.event_store import record_events
+from pipeline.quality import run_checks, send_findings
 from pipeline.sites import load_sites
 from pipeline.spikes import detect_spikes
 from pipeline.trends import compute_trends
@@ -65,10 +66,21 @@ def alerts_stage(config: Config) -> dict[str, int]:
         conn.close()
 
 
+def quality_stage(config: Config, day: date) -> dict[str, int]:
+    """Data-quality checks of the day, and their email to the operators."""
+    with storage.connection(config) as conn:
+        found = run_checks(conn, day, enabled_sites(config))
+    conn = storage.connect(config)
+    try:
+        return {"findings": len(found), **send_findings(conn, config.smtp)}
+    finally:
+        conn.close()
+
+
 def process_day(config: Config, day: date) -> dict[str, dict]:
     """Every stage after the crawl, for one day."""
     results = {"text": text_stage(config), "events": events_stage(config, day),
                "trends": trends_stage(config, day), "spikes": spikes_stage(config, day),
-               "alerts": alerts_stage(config)}
+               "alerts": alerts_stage(config), "quality": quality_stage(config, day)}
     log.info("day %s: %s", day, results)
     return results

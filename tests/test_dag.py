@@ -61,8 +61,8 @@ def test_dag_loads_with_its_tasks(airflow_env) -> None:
     assert result.returncode == 0, result.stderr[-2000:]
     info = json.loads(result.stdout.strip().splitlines()[-1])
     assert info["errors"] == {}
-    assert info["tasks"] == ["crawl", "extract_events", "extract_text", "list_sites", "migrate",
-                             "send_alerts", "spikes", "trends"]
+    assert info["tasks"] == ["crawl", "data_quality", "extract_events", "extract_text",
+                             "list_sites", "migrate", "send_alerts", "spikes", "trends"]
     assert info["catchup"] is False and info["retries"] == 2 and info["doc"]
 
 
@@ -108,7 +108,8 @@ def test_dag_run_writes_rows_and_sends_the_alert(airflow_env, config, db, mail_s
                     "WHERE day = %s AND scope = 'SY'", (run_day,))
         count, sent = cur.fetchone()
         assert count >= 1 and sent
-    mails = mail_server.saved[sent_before:]
+    mails = [m for m in mail_server.saved[sent_before:]
+             if "Subject: Rasd alert" in m.read_text(encoding="utf-8", errors="replace")]
     assert len(mails) == 1
     raw = mails[0].read_text(encoding="utf-8", errors="replace")
     assert "To: ops@example.org" in raw and "2020-12-30" in raw

@@ -248,3 +248,42 @@ WHERE (article_id = ANY(%(members)s) OR duplicate_of = ANY(%(members)s))
 -- name: clear_duplicate
 UPDATE rasd.articles SET duplicate_of = NULL, similarity = NULL
 WHERE article_id = %(canonical)s;
+
+-- name: last_publication_by_site
+-- The newest article each enabled site had published by the end of a day (Damascus time).
+SELECT s.source_id, max(a.published_at) AS last_published
+FROM unnest(%(sites)s::text[]) AS s(source_id)
+LEFT JOIN rasd.articles a ON a.source_id = s.source_id
+     AND (a.published_at AT TIME ZONE 'Asia/Damascus')::date <= %(day)s
+GROUP BY s.source_id
+ORDER BY s.source_id;
+
+-- name: extraction_failure_share
+-- Per site, of the pages stored in the last week of fetching: how many gave no article.
+SELECT source_id, count(*) AS pages, count(*) FILTER (WHERE extract_error IS NOT NULL) AS failed
+FROM rasd.pages
+WHERE raw_html IS NOT NULL AND first_fetched_at >= now() - interval '7 days'
+GROUP BY source_id;
+
+-- name: insert_finding
+INSERT INTO rasd.quality_findings (day, check_name, subject, detail)
+VALUES (%(day)s, %(check_name)s, %(subject)s, %(detail)s)
+ON CONFLICT (day, check_name, subject) DO NOTHING
+RETURNING finding_id;
+
+-- name: unsent_findings
+SELECT finding_id, day, check_name, subject, detail FROM rasd.quality_findings
+WHERE sent_at IS NULL ORDER BY day, check_name, subject
+FOR UPDATE SKIP LOCKED;
+
+-- name: mark_findings_sent
+UPDATE rasd.quality_findings SET sent_at = now(), attempts = attempts + 1, last_error = NULL
+WHERE finding_id = ANY(%(ids)s);
+
+-- name: mark_findings_failed
+UPDATE rasd.quality_findings SET attempts = attempts + 1, last_error = %(error)s
+WHERE finding_id = ANY(%(ids)s);
+
+-- name: recent_findings
+SELECT DISTINCT check_name, subject FROM rasd.quality_findings
+WHERE day BETWEEN %(first)s AND %(last)s;

@@ -17,15 +17,20 @@ Each run handles the day of its data interval (`data_interval_start`, UTC date):
    extraction, a day without events where the baseline expects several: recorded in
    `rasd.quality_findings` and emailed to the operators (`RASD_OPERATOR_RECIPIENTS`) once.
 
+A task that fails for good emails the operators (`RASD_OPERATOR_RECIPIENTS`) through the
+`smtp_default` connection; `RASD_TASK_RETRIES` sets the retries (2).
+
 Settings: the `rasd_postgres` connection (else `DATABASE_URL` / `PG*`), the `smtp_default`
 connection (else `RASD_SMTP_*`), and the `RASD_*` variables in the README.
 """
 
 from __future__ import annotations
 
+import os
 from datetime import timedelta
 
 import pendulum
+from airflow.providers.smtp.notifications.smtp import SmtpNotifier
 from airflow.sdk import dag, task
 
 from rasd_airflow.settings import rasd_config
@@ -37,7 +42,19 @@ from rasd_airflow.settings import rasd_config
     start_date=pendulum.datetime(2020, 12, 1, tz="UTC"),
     catchup=False,
     max_active_runs=1,
-    default_args={"retries": 2, "retry_delay": timedelta(minutes=5)},
+    default_args={
+        "retries": int(os.environ.get("RASD_TASK_RETRIES", "2")),
+        "retry_delay": timedelta(minutes=5),
+        # Operators hear of a task that failed for good, through the smtp_default connection.
+        "on_failure_callback": SmtpNotifier(
+            to=os.environ.get("RASD_OPERATOR_RECIPIENTS", "operators@localhost").split(","),
+            from_email=os.environ.get("RASD_MAIL_FROM", "rasd@localhost"),
+            subject="Rasd: task {{ ti.task_id }} failed for {{ ds }}",
+            html_content="<p>Task <b>{{ ti.task_id }}</b> of <b>{{ dag.dag_id }}</b> failed for "
+                         "{{ ds }} after {{ ti.try_number }} tries: {{ exception | e }}</p>"
+                         '<p><a href="{{ ti.log_url }}">Log</a></p>',
+        ),
+    },
     doc_md=__doc__,
     tags=["rasd"],
 )

@@ -105,8 +105,9 @@ def db(config):
     """A migrated, empty schema and a connection to it."""
     conn = storage.connect(config)
     with conn, conn.cursor() as cur:
-        cur.execute("""TRUNCATE rasd.alerts, rasd.daily_trends, rasd.tallies, rasd.events,
-                       rasd.articles, rasd.fetches, rasd.crawl_runs, rasd.pages, rasd.sources
+        cur.execute("""TRUNCATE rasd.quality_findings, rasd.alerts, rasd.daily_trends,
+                       rasd.tallies, rasd.events, rasd.articles, rasd.fetches,
+                       rasd.crawl_runs, rasd.pages, rasd.sources
                        RESTART IDENTITY CASCADE""")
     yield conn
     conn.close()

@@ -51,6 +51,11 @@ def airflow_env(tmp_path_factory) -> dict:
     return env
 
 
+def _smtp_uri(mail_server) -> str:
+    return (f"smtp://{mail_server.host}:{mail_server.port}"
+            "?disable_ssl=true&disable_tls=true")
+
+
 def _python(env: dict, code: str, timeout: int = 600) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
                           text=True, timeout=timeout, check=False, cwd=PROJECT)
@@ -74,7 +79,7 @@ def test_dag_run_writes_rows_and_sends_the_alert(airflow_env, config, db, mail_s
         env["AIRFLOW_CONN_RASD_POSTGRES"] = config.database_url
     else:  # the tests' own server on a socket: through the environment
         env["DATABASE_URL"] = config.database_url
-    env["AIRFLOW_CONN_SMTP_DEFAULT"] = f"smtp://{mail_server.host}:{mail_server.port}"
+    env["AIRFLOW_CONN_SMTP_DEFAULT"] = _smtp_uri(mail_server)
     env["RASD_SITE_BASE_URLS"] = ",".join(f"{k}={v}" for k, v in config.site_base_urls.items())
     env["RASD_SCRAPY_SETTINGS"] = ",".join(f"{k}={v}" for k, v in config.scrapy_settings.items())
     env["RASD_ALERT_RECIPIENTS"] = "ops@example.org"
@@ -113,3 +118,21 @@ def test_dag_run_writes_rows_and_sends_the_alert(airflow_env, config, db, mail_s
     assert len(mails) == 1
     raw = mails[0].read_text(encoding="utf-8", errors="replace")
     assert "To: ops@example.org" in raw and "2020-12-30" in raw
+
+
+def test_a_failed_task_emails_the_operators(airflow_env, config, mail_server) -> None:
+    env = dict(airflow_env)
+    env["AIRFLOW_CONN_RASD_POSTGRES"] = "postgresql://postgres@127.0.0.1:1/rasd"  # down
+    env["AIRFLOW_CONN_SMTP_DEFAULT"] = _smtp_uri(mail_server)
+    env["RASD_TASK_RETRIES"] = "0"
+    env["RASD_OPERATOR_RECIPIENTS"] = "ops@example.org"
+    sent_before = len(mail_server.saved)
+    result = _python(env, RUN % str(PROJECT / "dags"))
+    lines = [line for line in result.stdout.splitlines() if line.startswith("RESULT ")]
+    assert lines, result.stderr[-3000:]
+    outcome = json.loads(lines[-1][len("RESULT "):])
+    assert outcome["state"] == "failed" and outcome["tasks"]["migrate"] == "failed"
+    mails = [m.read_text(encoding="utf-8", errors="replace")
+             for m in mail_server.saved[sent_before:]]
+    failed = [m for m in mails if "Subject: Rasd: task migrate failed for 2020-12-30" in m]
+    assert failed and "To: ops@example.org" in failed[0]

@@ -333,9 +333,6 @@ class Response:
         self.status, self.content_type, self.body = status, content_type, body
         self.headers = headers or {}
 
-    def __iter__(self):  # (status, content type, body), as older callers unpack it
-        return iter((self.status, self.content_type, self.body))
-
 
 class ReplicaServer:
     """One replica on its own loopback port, served from a background thread."""

@@ -106,16 +106,18 @@ def score_document(result: Result, doc: str, gold_events: list[dict],
 def evaluate(gold_file: Path, documents: Path, sites_dir: Path) -> Result:
     """Run every single-page stage on each gold document and score its events."""
     from pipeline.single_page import extract_file
+    from pipeline.sites import load_sites
 
     try:
         gold = json.loads(gold_file.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise RasdError(f"cannot read gold file {gold_file}: {exc}") from exc
+    sites = load_sites(sites_dir)
     result = Result()
     for entry in gold:
         path = documents / entry["doc"]
         published = date.fromisoformat(entry["published"]) if entry.get("published") else None
-        record = extract_file(path, sites_dir, published)
+        record = extract_file(path, sites, published)
         score_document(result, entry["doc"], entry.get("events", []), record["events"])
     return result
 

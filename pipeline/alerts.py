@@ -9,16 +9,14 @@ from __future__ import annotations
 
 import html
 import logging
-import smtplib
-from collections import defaultdict
 from email.message import EmailMessage
-from email.utils import formatdate, make_msgid
 from pathlib import Path
 from string import Template
 
 from pipeline import storage
 from pipeline.config import SmtpSettings
 from pipeline.errors import RasdError
+from pipeline.outbox import deliver_by_day, new_message
 from pipeline.places import GOVERNORATE_NAMES
 
 log = logging.getLogger(__name__)
@@ -102,59 +100,27 @@ def render(day, alerts: list[dict], events: list[dict], counts: list[dict]) -> t
 
 def build_message(smtp: SmtpSettings, day, alerts, events, counts) -> EmailMessage:
     text, body = render(day, alerts, events, counts)
-    message = EmailMessage()
-    message["Subject"] = subject(day, alerts)
-    message["From"] = smtp.sender
-    message["To"] = ", ".join(smtp.recipients)
-    message["Date"] = formatdate(localtime=False)
-    message["Message-ID"] = make_msgid(domain="rasd.local")
+    message = new_message(smtp, subject(day, alerts), smtp.recipients)
     message.set_content(text)
     message.add_alternative(body, subtype="html")
     return message
 
 
-def send(smtp: SmtpSettings, message: EmailMessage) -> None:
-    """Hand one message to the SMTP server; RasdError when it cannot be delivered."""
-    try:
-        with smtplib.SMTP(smtp.host, smtp.port, timeout=smtp.timeout) as client:
-            if smtp.starttls:
-                client.starttls()
-            if smtp.user:
-                client.login(smtp.user, smtp.password or "")
-            client.send_message(message)
-    except (OSError, smtplib.SMTPException) as exc:
-        raise RasdError(f"cannot send mail through {smtp.host}:{smtp.port}: {exc}") from exc
-
-
 def send_pending_alerts(conn, smtp: SmtpSettings) -> dict[str, int]:
-    """Email every unsent alert, one message per day, and record what was sent.
-
-    Commits after each day, so a failure later does not resend what went out. Raises
+    """Email every unsent alert, one message per day, and record what was sent. Raises
     RasdError after trying every day if any could not be sent."""
     pending = storage.fetch_all(conn, "unsent_alerts")
-    by_day: dict = defaultdict(list)
-    for alert in pending:
-        by_day[alert["day"]].append(alert)
-    counts = {"alerts": len(pending), "emails": 0, "failed": 0}
-    errors = []
-    for day, alerts in sorted(by_day.items()):
+
+    def compose(day, alerts: list[dict]) -> EmailMessage:
         scopes = {a["scope"] for a in alerts}
         events = storage.fetch_all(conn, "events_for_alert",
                                    {"day": day, "scope": "SY" if "SY" in scopes else min(scopes)})
         counts_by_gov = storage.fetch_all(conn, "counts_by_governorate", {"day": day})
-        ids = [a["alert_id"] for a in alerts]
-        try:
-            send(smtp, build_message(smtp, day, alerts, events, counts_by_gov))
-        except RasdError as exc:
-            storage.execute(conn, "mark_alert_failed", {"alert_ids": ids, "error": str(exc)})
-            conn.commit()
-            counts["failed"] += len(ids)
-            errors.append(str(exc))
-            continue
-        storage.execute(conn, "mark_alert_sent", {"alert_ids": ids})
-        conn.commit()
-        counts["emails"] += 1
-        log.info("alert email for %s sent to %s", day, ", ".join(smtp.recipients))
+        return build_message(smtp, day, alerts, events, counts_by_gov)
+
+    sent, kept, errors = deliver_by_day(conn, smtp, pending, "alert_id", compose,
+                                        "mark_alert_sent", "mark_alert_failed")
     if errors:
-        raise RasdError(f"{counts['failed']} alert(s) kept unsent: {errors[0]}")
-    return counts
+        raise RasdError(f"{kept} alert(s) kept unsent: {errors[0]}")
+    log.info("%d alert email(s) sent to %s", sent, ", ".join(smtp.recipients))
+    return {"alerts": len(pending), "emails": sent, "failed": kept}

@@ -162,11 +162,13 @@ def _need(folder: Path) -> None:
 
 def _extract(args, config) -> int:
     from pipeline.single_page import extract_file
+    from pipeline.sites import load_sites
 
+    sites = load_sites(config.sites_dir)
     failed = 0
     for path in args.files:
         try:
-            record = {"source": str(path), **extract_file(path, config.sites_dir, args.published)}
+            record = {"source": str(path), **extract_file(path, sites, args.published)}
         except RasdError as exc:
             print(f"rasd: {path}: {exc}", file=sys.stderr)
             failed += 1

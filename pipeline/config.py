@@ -51,35 +51,15 @@ class Config:
     scrapy_settings: Mapping[str, str] = field(default_factory=dict)
 
 
-def _int(env: Mapping[str, str], name: str, default: int) -> int:
+def _number(env: Mapping[str, str], name: str, default, kind=int):
     raw = env.get(name)
     if raw in (None, ""):
         return default
     try:
-        return int(raw)
+        return kind(raw)
     except ValueError:
-        raise RasdError(f"{name} must be a whole number, got {raw!r}") from None
-
-
-def _float(env: Mapping[str, str], name: str, default: float) -> float:
-    raw = env.get(name)
-    if raw in (None, ""):
-        return default
-    try:
-        return float(raw)
-    except ValueError:
-        raise RasdError(f"{name} must be a number, got {raw!r}") from None
-
-
-def _base_urls(raw: str) -> dict[str, str]:
-    """Parse RASD_SITE_BASE_URLS: 'site=http://host:port,other=...'."""
-    urls: dict[str, str] = {}
-    for part in filter(None, (p.strip() for p in raw.split(","))):
-        site, sep, url = part.partition("=")
-        if not sep or not url.startswith(("http://", "https://")):
-            raise RasdError(f"RASD_SITE_BASE_URLS entry {part!r} is not site=http(s)://...")
-        urls[site.strip()] = url.strip().rstrip("/")
-    return urls
+        what = "a whole number" if kind is int else "a number"
+        raise RasdError(f"{name} must be {what}, got {raw!r}") from None
 
 
 def _pairs(name: str, raw: str) -> dict[str, str]:
@@ -91,6 +71,15 @@ def _pairs(name: str, raw: str) -> dict[str, str]:
             raise RasdError(f"{name} entry {part!r} is not KEY=value")
         pairs[key.strip()] = value.strip()
     return pairs
+
+
+def _base_urls(raw: str) -> dict[str, str]:
+    """Parse RASD_SITE_BASE_URLS: 'site=http://host:port,other=...'."""
+    urls = _pairs("RASD_SITE_BASE_URLS", raw)
+    for site, url in urls.items():
+        if not url.startswith(("http://", "https://")):
+            raise RasdError(f"RASD_SITE_BASE_URLS entry {site!r} is not site=http(s)://...")
+    return {site: url.rstrip("/") for site, url in urls.items()}
 
 
 def database_url_from_env(env: Mapping[str, str]) -> str | None:
@@ -111,7 +100,7 @@ def load_config(env: Mapping[str, str] | None = None) -> Config:
     )
     smtp = SmtpSettings(
         host=env.get("RASD_SMTP_HOST", "127.0.0.1"),
-        port=_int(env, "RASD_SMTP_PORT", 1025),
+        port=_number(env, "RASD_SMTP_PORT", 1025),
         user=env.get("RASD_SMTP_USER") or None,
         password=env.get("RASD_SMTP_PASSWORD") or None,
         starttls=env.get("RASD_SMTP_STARTTLS", "").lower() in ("1", "true", "yes"),
@@ -122,10 +111,10 @@ def load_config(env: Mapping[str, str] | None = None) -> Config:
                         if r.strip()),
     )
     spike = SpikeSettings(
-        baseline_days=_int(env, "RASD_SPIKE_BASELINE_DAYS", 56),
-        min_events=_int(env, "RASD_SPIKE_MIN_EVENTS", 3),
-        alpha=_float(env, "RASD_SPIKE_ALPHA", 0.01),
-        min_killed=_int(env, "RASD_SPIKE_MIN_KILLED", 10),
+        baseline_days=_number(env, "RASD_SPIKE_BASELINE_DAYS", 56),
+        min_events=_number(env, "RASD_SPIKE_MIN_EVENTS", 3),
+        alpha=_number(env, "RASD_SPIKE_ALPHA", 0.01, float),
+        min_killed=_number(env, "RASD_SPIKE_MIN_KILLED", 10),
     )
     return Config(
         database_url=database_url_from_env(env),
@@ -133,7 +122,7 @@ def load_config(env: Mapping[str, str] | None = None) -> Config:
         sites_dir=Path(env.get("RASD_SITES_DIR", PROJECT_DIR / "spiders" / "sites")),
         smtp=smtp,
         spike=spike,
-        lookback_days=_int(env, "RASD_LOOKBACK_DAYS", 3),
+        lookback_days=_number(env, "RASD_LOOKBACK_DAYS", 3),
         site_base_urls=_base_urls(env.get("RASD_SITE_BASE_URLS", "")),
         scrapy_settings=_pairs("RASD_SCRAPY_SETTINGS", env.get("RASD_SCRAPY_SETTINGS", "")),
     )

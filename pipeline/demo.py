@@ -12,7 +12,6 @@ import shutil
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from datetime import date
-from pathlib import Path
 
 from pipeline import storage
 from pipeline.config import Config
@@ -30,42 +29,36 @@ def _published_days(config: Config) -> list[date]:
 
 def run_demo(config: Config, out=print) -> dict:
     """Crawl the replicas, process every day they cover, and say what was found and mailed."""
-    from replicas.server import ReplicaServer  # the demo's own dependency, not the pipeline's
+    # The demo's own dependency, not the pipeline's.
+    from replicas.server import replica_sites, serve_replicas
 
     demo_dir = config.data_dir / "demo"
     mail_dir = demo_dir / "mail"
     shutil.rmtree(mail_dir, ignore_errors=True)
     url = embedded_database_url(config.data_dir, "rasd_demo", fresh=True)
-    sites = [s for s in enabled_sites(config) if (Path(__file__).parent.parent / "replicas"
-                                                 / "sites" / s).is_dir()]
-    servers = [ReplicaServer(site) for site in sites]
-    with MailCatcher(mail_dir) as mail:
-        for server in servers:
-            server.__enter__()
-        try:
-            config = replace(
-                config, database_url=url,
-                smtp=replace(config.smtp, host=mail.host, port=mail.port, starttls=False,
-                             user=None, password=None),
-                site_base_urls={s.replica.site_id: s.base_url for s in servers},
-                scrapy_settings=LOOPBACK_SCRAPY_SETTINGS)
-            out(f"Embedded PostgreSQL database: {url}")
-            # Crawls wait on the network more than on the processor: run them side by side.
-            with ThreadPoolExecutor(max_workers=len(servers) or 1) as pool:
-                runs = list(pool.map(lambda s: run_crawl(config, s.replica.site_id), servers))
-            for server, counts in zip(servers, runs, strict=True):
-                out(f"Crawled the replica at {server.base_url}: {describe(counts)}")
-            text_stage(config)  # publication dates come from the pages
-            days = _published_days(config)
-            if not days:
-                out("No articles were stored; nothing to process.")
-                return {"emails": []}
-            for day in days:
-                process_day(config, day)
-            summary = _summary(config)
-        finally:
-            for server in servers:
-                server.__exit__(None, None, None)
+    sites = sorted(set(enabled_sites(config)) & set(replica_sites()))
+    with MailCatcher(mail_dir) as mail, serve_replicas(sites) as replicas:
+        servers = list(replicas.values())
+        config = replace(
+            config, database_url=url,
+            smtp=replace(config.smtp, host=mail.host, port=mail.port, starttls=False,
+                         user=None, password=None),
+            site_base_urls={site: server.base_url for site, server in replicas.items()},
+            scrapy_settings=LOOPBACK_SCRAPY_SETTINGS)
+        out(f"Embedded PostgreSQL database: {url}")
+        # Crawls wait on the network more than on the processor: run them side by side.
+        with ThreadPoolExecutor(max_workers=len(servers) or 1) as pool:
+            runs = list(pool.map(lambda s: run_crawl(config, s.replica.site_id), servers))
+        for server, counts in zip(servers, runs, strict=True):
+            out(f"Crawled the replica at {server.base_url}: {describe(counts)}")
+        text_stage(config)  # publication dates come from the pages
+        days = _published_days(config)
+        if not days:
+            out("No articles were stored; nothing to process.")
+            return {"emails": []}
+        for day in days:
+            process_day(config, day)
+        summary = _summary(config)
     out(f"Processed {len(days)} days from {days[0]} to {days[-1]}: {summary['articles']} "
         f"articles, {len(summary['events'])} events, {summary['alerts']} alerts.")
     out("The last events found:")

@@ -6,16 +6,14 @@ from __future__ import annotations
 
 import logging
 import math
-from collections import defaultdict
 from datetime import date, datetime, time, timedelta
 from email.message import EmailMessage
-from email.utils import formatdate, make_msgid
 from zoneinfo import ZoneInfo
 
 from pipeline import storage
-from pipeline.alerts import send
 from pipeline.config import SmtpSettings
 from pipeline.errors import RasdError
+from pipeline.outbox import deliver_by_day, new_message
 
 log = logging.getLogger(__name__)
 
@@ -70,34 +68,18 @@ def run_checks(conn, day: date, sites: list[str]) -> list[dict]:
 def send_findings(conn, smtp: SmtpSettings) -> dict[str, int]:
     """Email unsent findings to the operators, one message per day, each exactly once."""
     pending = storage.fetch_all(conn, "unsent_findings")
-    by_day: dict = defaultdict(list)
-    for finding in pending:
-        by_day[finding["day"]].append(finding)
-    counts = {"findings": len(pending), "emails": 0}
-    errors = []
-    for day, findings in sorted(by_day.items()):
-        ids = [f["finding_id"] for f in findings]
-        message = EmailMessage()
-        message["Subject"] = f"Rasd data quality {day}: " + ", ".join(
+
+    def compose(day, findings: list[dict]) -> EmailMessage:
+        subject = f"Rasd data quality {day}: " + ", ".join(
             sorted({f"{f['check_name']} ({f['subject']})" for f in findings}))
-        message["From"] = smtp.sender
-        message["To"] = ", ".join(smtp.operators)
-        message["Date"] = formatdate()
-        message["Message-ID"] = make_msgid(domain="rasd.local")
+        message = new_message(smtp, subject, smtp.operators)
         message.set_content("\n".join(
             [f"Rasd's data-quality checks for {day}:", ""]
             + [f"- {f['check_name']} / {f['subject']}: {f['detail']}" for f in findings]) + "\n")
-        try:
-            send(smtp, message)  # to the operators named in the To header
-        except RasdError as exc:
-            storage.execute(conn, "mark_findings_failed", {"ids": ids, "error": str(exc)})
-            conn.commit()
-            errors.append(str(exc))
-            continue
-        storage.execute(conn, "mark_findings_sent", {"ids": ids})
-        conn.commit()
-        counts["emails"] += 1
+        return message
+
+    sent, _, errors = deliver_by_day(conn, smtp, pending, "finding_id", compose,
+                                     "mark_findings_sent", "mark_findings_failed")
     if errors:
         raise RasdError(f"data-quality email kept unsent: {errors[0]}")
-    return counts
-
+    return {"findings": len(pending), "emails": sent}

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 from pipeline.errors import RasdError
 from pipeline.events import extract_events
 from pipeline.extract import extract_dump, extract_html
-from pipeline.sites import load_sites, merged_text_rules, site_for_url
+from pipeline.sites import Site, merged_text_rules, site_for_url
 
 DAMASCUS = ZoneInfo("Asia/Damascus")
 
@@ -25,10 +25,10 @@ def _read(path: Path) -> bytes:
         raise RasdError(f"cannot read: {exc.strerror}") from None
 
 
-def extract_file(path: Path, sites_dir: Path, published: date | None = None) -> dict:
-    """{url, title, published, text, events, tallies} for one HTML page or .txt page dump."""
+def extract_file(path: Path, sites: dict[str, Site], published: date | None = None) -> dict:
+    """{url, title, published, text, events, tallies} for one HTML page or .txt page dump;
+    `sites` is load_sites()'s answer, read once by the caller for all its files."""
     data = _read(path)
-    sites = load_sites(sites_dir)
     rules = merged_text_rules(sites)
     fallback = datetime.combine(published, time(12), DAMASCUS) if published else None
     if path.suffix.lower() == ".txt":

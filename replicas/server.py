@@ -15,6 +15,7 @@ import re
 import threading
 import time
 from collections import Counter
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from email.utils import format_datetime, parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -380,3 +381,11 @@ class ReplicaServer:
 def replica_sites() -> list[str]:
     """The ids of every outlet that has a replica."""
     return sorted(p.parent.name for p in SITES_DIR.glob("*/replica.yaml"))
+
+
+@contextlib.contextmanager
+def serve_replicas(sites: list[str] | None = None) -> Iterator[dict[str, ReplicaServer]]:
+    """Serve the named outlets' replicas (all of them by default), each on its own port."""
+    with contextlib.ExitStack() as stack:
+        yield {site: stack.enter_context(ReplicaServer(site))
+               for site in (replica_sites() if sites is None else sites)}

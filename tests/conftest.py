@@ -20,7 +20,7 @@ from pipeline import storage
 from pipeline.config import SmtpSettings, load_config
 from pipeline.crawl import LOOPBACK_SCRAPY_SETTINGS
 from pipeline.mailcatcher import MailCatcher
-from replicas.server import ReplicaServer, replica_sites
+from replicas.server import ReplicaServer, serve_replicas
 
 PROJECT = Path(__file__).resolve().parent.parent
 SHARED = PROJECT.parent / "shared"
@@ -73,12 +73,8 @@ def mail_server(tmp_path_factory) -> MailCatcher:
 @pytest.fixture(scope="session")
 def replicas() -> dict[str, ReplicaServer]:
     """Every outlet's replica, each on its own loopback port."""
-    servers = {site: ReplicaServer(site) for site in replica_sites()}
-    for server in servers.values():
-        server.__enter__()
-    yield servers
-    for server in servers.values():
-        server.__exit__(None, None, None)
+    with serve_replicas() as servers:
+        yield servers
 
 
 @pytest.fixture(scope="session")

@@ -123,11 +123,11 @@ GROUP BY governorate ORDER BY sum(events) DESC, governorate;
 
 -- name: mark_alert_sent
 UPDATE rasd.alerts SET sent_at = now(), attempts = attempts + 1, last_error = NULL
-WHERE alert_id = ANY(%(alert_ids)s);
+WHERE alert_id = ANY(%(ids)s);
 
 -- name: mark_alert_failed
 UPDATE rasd.alerts SET attempts = attempts + 1, last_error = %(error)s
-WHERE alert_id = ANY(%(alert_ids)s);
+WHERE alert_id = ANY(%(ids)s);
 
 -- name: published_days
 SELECT DISTINCT (published_at AT TIME ZONE 'Asia/Damascus')::date AS day

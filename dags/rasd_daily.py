@@ -10,10 +10,14 @@ Each run handles the day of its data interval (`data_interval_start`, UTC date):
    `rasd.fetches`. A site that fails shows red on its own and does not stop the others.
 3. **extract_text**: stored pages -> clean article text (trafilatura + site rules).
 4. **extract_events**: articles published that day -> events and tallies.
-5. **trends**: daily counts per governorate, perpetrator and target (rewrites a lookback window).
-6. **spikes**: alerts for days that stand out from their baseline.
-7. **send_alerts**: emails each unsent alert once; an SMTP outage keeps it for the next run.
-8. **data_quality**: a site with no new article for two days, a site whose pages mostly fail
+5. **merge_events**: reports of one attack from several outlets and days -> one incident
+   (`rasd.incidents`), figures reconciled (smallest, largest, value used); re-clusters the
+   reports of the last `RASD_MERGE_WINDOW_DAYS` (14).
+6. **trends**: daily incidents (not reports), killed, wounded and sources per governorate,
+   perpetrator and target (rewrites a lookback window).
+7. **spikes**: alerts for days that stand out from their baseline.
+8. **send_alerts**: emails each unsent alert once; an SMTP outage keeps it for the next run.
+9. **data_quality**: a site with no new article for two days, a site whose pages mostly fail
    extraction, a day without events where the baseline expects several: recorded in
    `rasd.quality_findings` and emailed to the operators (`RASD_OPERATOR_RECIPIENTS`) once.
 
@@ -91,6 +95,14 @@ def rasd_daily():
 
         return events_stage(rasd_config(), data_interval_start.date())
 
+    @task(doc_md="Events of the merge window -> incidents: reports of one attack from several "
+                 "outlets and days merged, figures reconciled; returns reports, incidents, "
+                 "merged.")
+    def merge_events(data_interval_start=None) -> dict:
+        from pipeline.daily import merge_stage
+
+        return merge_stage(rasd_config(), data_interval_start.date())
+
     @task(doc_md="Daily trend rows for the run's day and its lookback window.")
     def trends(data_interval_start=None) -> dict:
         from pipeline.daily import trends_stage
@@ -118,7 +130,7 @@ def rasd_daily():
 
     crawled = crawl.expand(site_id=list_sites())
     migrate() >> crawled
-    trend_rows = crawled >> extract_text() >> extract_events() >> trends()
+    trend_rows = crawled >> extract_text() >> extract_events() >> merge_events() >> trends()
     trend_rows >> spikes() >> send_alerts()
     trend_rows >> data_quality()
 

@@ -45,6 +45,7 @@ class Config:
     spike: SpikeSettings = field(default_factory=SpikeSettings)
     # Reports of an event arrive late: each run rewrites trends and checks spikes this far back.
     lookback_days: int = 3
+    merge_window_days: int = 14  # reports this many days apart may still be one incident
     # site id -> base URL that replaces the real one (replicas, mirrors)
     site_base_urls: Mapping[str, str] = field(default_factory=dict)
     # Scrapy settings that override the site files' politeness, for loopback replicas only
@@ -123,6 +124,7 @@ def load_config(env: Mapping[str, str] | None = None) -> Config:
         smtp=smtp,
         spike=spike,
         lookback_days=_number(env, "RASD_LOOKBACK_DAYS", 3),
+        merge_window_days=_number(env, "RASD_MERGE_WINDOW_DAYS", 14),
         site_base_urls=_base_urls(env.get("RASD_SITE_BASE_URLS", "")),
         scrapy_settings=_pairs("RASD_SCRAPY_SETTINGS", env.get("RASD_SCRAPY_SETTINGS", "")),
     )

@@ -11,6 +11,7 @@ from pipeline.alerts import send_pending_alerts
 from pipeline.articles import extract_articles, register_sources
 from pipeline.config import Config
 from pipeline.event_store import record_events
+from pipeline.incident_store import merge_incidents
 from pipeline.quality import run_checks, send_findings
 from pipeline.sites import load_sites
 from pipeline.spikes import detect_spikes
@@ -42,6 +43,12 @@ def text_stage(config: Config) -> dict[str, int]:
 def events_stage(config: Config, day: date) -> dict[str, int]:
     with storage.connection(config) as conn:
         return record_events(conn, day)
+
+
+def merge_stage(config: Config, day: date) -> dict[str, int]:
+    """Reports of one incident from several outlets and days -> one canonical incident."""
+    with storage.connection(config) as conn:
+        return merge_incidents(conn, day, config.merge_window_days)
 
 
 def trends_stage(config: Config, day: date) -> dict[str, int]:
@@ -80,6 +87,7 @@ def quality_stage(config: Config, day: date) -> dict[str, int]:
 def process_day(config: Config, day: date) -> dict[str, dict]:
     """Every stage after the crawl, for one day."""
     results = {"text": text_stage(config), "events": events_stage(config, day),
+               "merging": merge_stage(config, day),
                "trends": trends_stage(config, day), "spikes": spikes_stage(config, day),
                "alerts": alerts_stage(config), "quality": quality_stage(config, day)}
     log.info("day %s: %s", day, results)

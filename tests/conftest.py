@@ -102,7 +102,7 @@ def db(config):
     conn = storage.connect(config)
     with conn, conn.cursor() as cur:
         cur.execute("""TRUNCATE rasd.quality_findings, rasd.alerts, rasd.daily_trends,
-                       rasd.tallies, rasd.events, rasd.articles, rasd.fetches,
+                       rasd.tallies, rasd.events, rasd.incidents, rasd.articles, rasd.fetches,
                        rasd.crawl_runs, rasd.pages, rasd.sources
                        RESTART IDENTITY CASCADE""")
     yield conn

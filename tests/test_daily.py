@@ -20,12 +20,14 @@ def _snapshot(conn) -> dict:
     with conn.cursor() as cur:
         cur.execute("SELECT event_id, type, governorate, killed FROM rasd.events ORDER BY 1")
         events = cur.fetchall()
+        cur.execute("SELECT * FROM rasd.incidents ORDER BY 1")
+        incidents = cur.fetchall()
         cur.execute("SELECT * FROM rasd.daily_trends ORDER BY day, governorate, perpetrator")
         trends = [row[:-1] for row in cur.fetchall()]  # all but computed_at
         cur.execute("SELECT day, scope, metric, observed, sent_at IS NOT NULL FROM rasd.alerts "
                     "ORDER BY 1, 2, 3")
         alerts = cur.fetchall()
-    return {"events": events, "trends": trends, "alerts": alerts}
+    return {"events": events, "incidents": incidents, "trends": trends, "alerts": alerts}
 
 
 def _run_days(config) -> None:
@@ -89,6 +91,7 @@ def test_smtp_down_keeps_the_alert_and_sends_it_once_later(config, crawled, mail
     for day in DAYS:
         daily.text_stage(down)
         daily.events_stage(down, day)
+        daily.merge_stage(down, day)
         daily.trends_stage(down, day)
         daily.spikes_stage(down, day)
     with pytest.raises(RasdError, match="kept unsent"):

@@ -63,16 +63,21 @@ VALUES (%(article_id)s, %(ordinal)s, %(period)s, %(perpetrator)s, %(target)s, %(
 DELETE FROM rasd.daily_trends WHERE day BETWEEN %(first)s AND %(last)s;
 
 -- name: insert_trends
--- An event's day is its own date, else the day its article was published (Damascus time).
+-- Incidents, not reports: one attack told by five outlets counts once. An incident's day is
+-- its date when known to the day, else the day it was first reported (Damascus time);
+-- incidents dated only to a month or a year are left out (they would pile onto one day).
 INSERT INTO rasd.daily_trends (day, governorate, perpetrator, target, events, killed, wounded,
                                sources)
-SELECT d.day, COALESCE(e.governorate, 'unknown'), e.perpetrator, COALESCE(e.target, 'unknown'),
-       count(*), COALESCE(sum(e.killed), 0), COALESCE(sum(e.wounded), 0),
-       count(DISTINCT a.source_id)
-FROM rasd.events e
-JOIN rasd.articles a ON a.article_id = e.article_id AND a.duplicate_of IS NULL
-CROSS JOIN LATERAL (SELECT COALESCE(e.event_date,
-                                    (a.published_at AT TIME ZONE 'Asia/Damascus')::date) AS day) d
+SELECT d.day, COALESCE(i.governorate, 'unknown'), i.perpetrator, COALESCE(i.target, 'unknown'),
+       count(*), COALESCE(sum(i.killed), 0), COALESCE(sum(i.wounded), 0),
+       (SELECT count(DISTINCT a.source_id) FROM rasd.events e
+        JOIN rasd.articles a ON a.article_id = e.article_id
+        WHERE e.incident_id = ANY(array_agg(i.incident_id)))
+FROM rasd.incidents i
+CROSS JOIN LATERAL (SELECT CASE WHEN i.date_precision = 'day' THEN i.event_date
+                               WHEN i.event_date IS NULL
+                               THEN (i.first_reported_at AT TIME ZONE 'Asia/Damascus')::date
+                          END AS day) d
 WHERE d.day BETWEEN %(first)s AND %(last)s
 GROUP BY 1, 2, 3, 4;
 
@@ -287,3 +292,52 @@ WHERE finding_id = ANY(%(ids)s);
 -- name: recent_findings
 SELECT DISTINCT check_name, subject FROM rasd.quality_findings
 WHERE day BETWEEN %(first)s AND %(last)s;
+
+-- name: merge_window_reports
+-- Events of the articles published in the window (Damascus days), with what merging needs.
+SELECT e.event_id, e.type, e.perpetrator, e.target, e.governorate, e.place, e.event_date,
+       e.date_precision, e.killed, e.wounded, e.evidence, e.incident_id, a.source_id,
+       (a.published_at AT TIME ZONE 'Asia/Damascus')::date AS published,
+       (a.published_at AT TIME ZONE 'Asia/Damascus')::date BETWEEN %(first)s AND %(last)s
+           AS in_window
+FROM rasd.events e
+JOIN rasd.articles a ON a.article_id = e.article_id AND a.duplicate_of IS NULL
+WHERE (a.published_at AT TIME ZONE 'Asia/Damascus')::date BETWEEN %(first)s AND %(last)s
+   OR e.incident_id IN (
+        SELECT e2.incident_id FROM rasd.events e2
+        JOIN rasd.articles a2 ON a2.article_id = e2.article_id
+        WHERE (a2.published_at AT TIME ZONE 'Asia/Damascus')::date
+              BETWEEN %(seed_first)s AND %(seed_last)s
+          AND e2.incident_id IS NOT NULL)
+ORDER BY published NULLS LAST, e.event_id;
+
+-- name: upsert_incident
+-- Unchanged values are not rewritten: a rerun changes no row.
+INSERT INTO rasd.incidents (incident_id, type, perpetrator, target, governorate, place,
+                            event_date, date_precision, killed, killed_min, killed_max,
+                            wounded, wounded_min, wounded_max, reports, sources,
+                            first_reported_at)
+SELECT %(incident_id)s, %(type)s, %(perpetrator)s, %(target)s, %(governorate)s, %(place)s,
+       %(date)s, %(date_precision)s, %(killed)s, %(killed_min)s, %(killed_max)s,
+       %(wounded)s, %(wounded_min)s, %(wounded_max)s, %(reports)s, %(sources)s,
+       (SELECT min(a.published_at) FROM rasd.events e
+        JOIN rasd.articles a ON a.article_id = e.article_id
+        WHERE e.event_id = ANY(%(event_ids)s))
+ON CONFLICT (incident_id) DO UPDATE SET
+    type = EXCLUDED.type, perpetrator = EXCLUDED.perpetrator, target = EXCLUDED.target,
+    governorate = EXCLUDED.governorate, place = EXCLUDED.place,
+    event_date = EXCLUDED.event_date, date_precision = EXCLUDED.date_precision,
+    killed = EXCLUDED.killed, killed_min = EXCLUDED.killed_min,
+    killed_max = EXCLUDED.killed_max, wounded = EXCLUDED.wounded,
+    wounded_min = EXCLUDED.wounded_min, wounded_max = EXCLUDED.wounded_max,
+    reports = EXCLUDED.reports, sources = EXCLUDED.sources,
+    first_reported_at = EXCLUDED.first_reported_at
+WHERE (rasd.incidents.*) IS DISTINCT FROM (EXCLUDED.*);
+
+-- name: link_incident_events
+UPDATE rasd.events SET incident_id = %(incident_id)s
+WHERE event_id = ANY(%(event_ids)s) AND incident_id IS DISTINCT FROM %(incident_id)s;
+
+-- name: delete_empty_incidents
+DELETE FROM rasd.incidents i
+WHERE NOT EXISTS (SELECT 1 FROM rasd.events e WHERE e.incident_id = i.incident_id);

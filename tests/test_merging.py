@@ -1,0 +1,62 @@
+"""Merging reports of one attack into incidents: conservative, reconciled, stable."""
+
+from dataclasses import replace
+from datetime import date
+
+from pipeline.merging import Report, canonical, cluster, same_incident
+from pipeline.models import Event
+
+BUS = Event("ambush", "isis", "government_forces", "SY-DY", "كباجب", date(2020, 12, 30), "day",
+            30, 10, "...")
+
+
+def _report(event_id: str, source: str, published: date, **changes) -> Report:
+    return Report(event_id, replace(BUS, **changes), source, published)
+
+
+def test_reports_from_several_outlets_and_days_make_one_incident() -> None:
+    reports = [
+        _report("ev_a", "baladi-news", date(2020, 12, 31), killed=30),
+        _report("ev_b", "sy24", date(2020, 12, 31), type="armed_attack", killed=40,
+                perpetrator="unknown", place="طريق دير الزور تدمر"),
+        _report("ev_c", "nedaa-post", date(2021, 1, 2), killed=37, place="كباجيب"),
+    ]
+    incidents = cluster(reports)
+    assert len(incidents) == 1
+    record = canonical(incidents[0])
+    assert record["type"] == "ambush" and record["perpetrator"] == "isis"
+    assert (record["killed"], record["killed_min"], record["killed_max"]) == (30, 30, 40)
+    assert record["sources"] == 3 and record["reports"] == 3
+    assert record["place"] == "كباجب"
+
+
+def test_what_tells_two_attacks_apart_keeps_them_apart() -> None:
+    first = _report("ev_a", "baladi-news", date(2020, 12, 31))
+    for change in ({"place": "الشولا"}, {"date": date(2020, 12, 20)}, {"governorate": "SY-HI"},
+                   {"target": "civilians"}, {"type": "airstrike"}, {"perpetrator": "sdf"}):
+        other = _report("ev_b", "sy24", date(2020, 12, 31), **change)
+        assert not same_incident(first, other), change
+        assert len(cluster([first, other])) == 2, change
+
+
+def test_a_vague_report_does_not_chain_two_attacks() -> None:
+    village_a = _report("ev_a", "baladi-news", date(2020, 12, 31), place="ذيبان")
+    village_b = _report("ev_b", "sy24", date(2020, 12, 31), place="الطيانه")
+    vague = _report("ev_c", "nedaa-post", date(2020, 12, 31), place="ريف دير الزور الشرقي")
+    incidents = cluster([village_a, village_b, vague])
+    assert len(incidents) == 2
+    assert sorted(len(i.reports) for i in incidents) == [1, 2]
+
+
+def test_an_undated_report_joins_only_a_recent_attack() -> None:
+    dated = _report("ev_a", "baladi-news", date(2020, 12, 31))
+    soon = _report("ev_b", "sy24", date(2021, 1, 1), date=None, date_precision=None)
+    late = _report("ev_c", "sy24", date(2021, 1, 20), date=None, date_precision=None)
+    assert same_incident(dated, soon) and not same_incident(dated, late)
+
+
+def test_incident_ids_are_stable_whatever_the_order() -> None:
+    reports = [_report(f"ev_{n}", "sy24", date(2020, 12, 31 - n)) for n in range(3)]
+    one = cluster(reports)[0].incident_id
+    assert one == cluster(list(reversed(reports)))[0].incident_id
+    assert one.startswith("in_") and one == cluster(reports[2:])[0].incident_id

@@ -174,6 +174,32 @@ def _decode(html: bytes | str, encoding: str | None) -> str:
     return trafilatura.utils.decode_file(html)
 
 
+# UTF-8 Arabic read as windows-1252 (a misconfigured CMS or database): a lead byte of the
+# Arabic block (Ø Ù Ú Û) before a continuation byte, as 1252 (or latin-1) shows them.
+_CONTINUATIONS = "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b)
+                         for b in range(0x80, 0xC0))
+_MOJIBAKE = re.compile("[\u00d8\u00d9\u00da\u00db][" + re.escape(_CONTINUATIONS) + "]")
+_MOJIBAKE_MIN = 20  # pairs; a real page quoting a few such characters is left alone
+
+
+def _byte_of(char: str) -> bytes:
+    try:
+        return char.encode("cp1252")
+    except UnicodeEncodeError:
+        return char.encode("latin-1") if ord(char) < 256 else char.encode("utf-8")
+
+
+def repair_mojibake(text: str) -> str:
+    """The text with UTF-8 Arabic that was read as windows-1252 put right; unchanged when it
+    shows no such damage or the repair does not give valid UTF-8."""
+    if len(_MOJIBAKE.findall(text, 0, 200_000)) < _MOJIBAKE_MIN:
+        return text
+    try:
+        return b"".join(_byte_of(c) for c in text).decode("utf-8")
+    except UnicodeDecodeError:
+        return text
+
+
 _BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "dt",
            "figcaption", "td"}
 
@@ -218,13 +244,16 @@ def extract_html(html: bytes | str, url: str | None = None, site: Site | None = 
 
     A site whose file names selectors is read by them (exact, and right on short items where
     trafilatura falls back to page-wide text); any other page goes to trafilatura."""
-    markup = _decode(html, encoding)
+    markup = repair_mojibake(_decode(html, encoding))
     if "<" not in markup[:2048]:
         raise RasdError("not an HTML page (no markup)")
     try:
         tree = lxml.html.fromstring(markup, parser=_PARSER)
     except (lxml.etree.ParserError, ValueError) as exc:
         raise RasdError(f"not an HTML page ({exc})") from exc
+    # libxml2 drops whatever lies deeper than 256 elements: the text there is lost.
+    if any("Excessive depth" in e.message for e in _PARSER.error_log):
+        raise RasdError("markup nested too deeply (over 256 levels)")
     published = None
     for xpath in _PUBLISHED_XPATHS:
         found = tree.xpath(xpath)
@@ -246,7 +275,11 @@ def extract_html(html: bytes | str, url: str | None = None, site: Site | None = 
             raise RasdError("no article text found in the page")
         published = published or _htmldate(tree)
         title, lines = clean_title(_page_title(tree), site), doc.text.splitlines()
-    return _article(title, clean_lines(lines, title, site), published, canonical)
+    lines = clean_lines(lines, title, site)
+    links = {" ".join(a.text_content().split()) for a in tree.iter("a")}
+    if lines and all(line in links for line in lines):  # a menu or a list of headlines
+        raise RasdError("no article text found (only links)")
+    return _article(title, lines, published, canonical)
 
 
 def extract_dump(text: str, site: Site | None = None,

@@ -35,7 +35,7 @@ class Replica:
     """The pages of one outlet's replica, by path."""
 
     def __init__(self, site_id: str, base_url: str, *, generated: int | None = None,
-                 trouble: bool = True) -> None:
+                 trouble: bool = True, bad_inputs: bool = False) -> None:
         self.site_id = site_id
         self.base_url = base_url
         self.config = replica_config(site_id)
@@ -51,6 +51,12 @@ class Replica:
         self._by_id = {a.id: a for a in self.articles}
         self.trouble = self._trouble_paths()
         self._huge: bytes | None = None
+        # More bad input (replicas/bad_inputs.py), for the fault tests only.
+        self.bad = None
+        if bad_inputs:
+            from replicas.bad_inputs import BadInputs
+
+            self.bad = BadInputs(self)
 
     # ---- URLs -----------------------------------------------------------------------------
     def path_of(self, article: ReplicaArticle) -> str:
@@ -120,6 +126,8 @@ class Replica:
                   self.path_of(a), a.title) for n, a in enumerate(chunk)]
         if page == 1 and self.with_trouble:
             links += [(p, "…") for p in self.trouble_links()]
+        if page == 1 and self.bad:
+            links += [(p, "…") for p in self.bad.article_links()]
         e = html.escape
         items = "\n".join(f'<li><a href="{e(p, quote=True)}">{e(t)}</a></li>' for p, t in links)
         nav = []
@@ -152,6 +160,8 @@ class Replica:
             f"<sitemap><loc>{self.base_url}{self.config['sitemap'].format(page=n)}</loc>"
             f"<lastmod>{self._chunk(n)[-1].published.isoformat()}</lastmod></sitemap>"
             for n in range(1, count + 1))
+        if self.bad:
+            entries += self.bad.sitemap_entries()
         return ('<?xml version="1.0" encoding="UTF-8"?>'
                 '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
                 f"{entries}</sitemapindex>")
@@ -193,6 +203,9 @@ class Replica:
             return Response(200, "text/plain", (
                 f"User-agent: *\n{rules}Sitemap: {self.base_url}{cfg['sitemap_index']}\n"
             ).encode())
+        bad = self.bad.respond(path) if self.bad else None
+        if bad is not None:
+            return bad
         if path == cfg["feed"]:
             return Response(200, "application/rss+xml; charset=utf-8", self.rss().encode())
         if path == cfg["sitemap_index"]:
@@ -330,9 +343,10 @@ def _page_number(template: str, path: str) -> int | None:
 
 class Response:
     def __init__(self, status: int, content_type: str | None, body: bytes,
-                 headers: dict[str, str] | None = None) -> None:
+                 headers: dict[str, str] | None = None, cut_after: int | None = None) -> None:
         self.status, self.content_type, self.body = status, content_type, body
         self.headers = headers or {}
+        self.cut_after = cut_after  # bytes sent before the connection drops, when set
 
 
 class ReplicaServer:
@@ -357,7 +371,12 @@ class ReplicaServer:
                         self.send_header(name, value)
                     self.send_header("Content-Length", str(len(response.body)))
                     self.end_headers()
-                    self.wfile.write(response.body)
+                    if response.cut_after is None:
+                        self.wfile.write(response.body)
+                    else:  # a server that dies mid-body: less than Content-Length, then close
+                        self.wfile.write(response.body[:response.cut_after])
+                        self.wfile.flush()
+                        self.close_connection = True
 
             def log_message(self, format: str, *args) -> None:  # tests read their own logs
                 pass

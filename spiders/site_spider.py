@@ -10,6 +10,7 @@ from email.utils import parsedate_to_datetime
 from urllib.parse import urlsplit
 
 import scrapy
+from lxml import etree
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
@@ -24,6 +25,13 @@ from spiders.items import FetchItem
 
 _PUBLISHED = re.compile(
     rb'<meta[^>]+property=["\']article:published_time["\'][^>]+content=["\']([^"\']+)["\']')
+# Files that sites serve at article URLs under a text/html type: kept out of rasd.pages.
+_MAGIC = ((b"\x89PNG", "PNG image"), (b"%PDF-", "PDF document"), (b"PK\x03\x04", "ZIP archive"),
+          (b"GIF8", "GIF image"), (b"\xff\xd8\xff", "JPEG image"), (b"\x1f\x8b", "gzip file"),
+          (b"RIFF", "RIFF media"), (b"\x00\x00\x00", "media file"))
+# Root elements of what a feed or sitemap should be.
+_ROOTS = {"feed": ("rss", "feed", "RDF"), "sitemap": ("urlset", "sitemapindex")}
+_XML_PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
 
 
 def _when(value: str | None) -> datetime | None:
@@ -36,6 +44,27 @@ def _when(value: str | None) -> datetime | None:
     except (TypeError, ValueError):
         return parse_published(value)
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def binary_kind(body: bytes) -> str | None:
+    """What binary file a body is (by its first bytes), or None for text."""
+    head = body[:1024].lstrip()
+    for magic, kind in _MAGIC:
+        if head.startswith(magic):
+            return kind
+    return "binary data" if b"\x00" in head else None
+
+
+def xml_problem(response, kind: str) -> str | None:
+    """Why a feed or sitemap body is not well-formed XML of its kind, or None."""
+    try:
+        root = etree.fromstring(response.body, parser=_XML_PARSER)
+    except etree.XMLSyntaxError as exc:
+        return f"malformed XML: {str(exc).splitlines()[0]}"[:200]
+    name = etree.QName(root).localname if isinstance(root.tag, str) else "?"
+    if name not in _ROOTS[kind]:
+        return f"malformed {kind}: root element <{name}>"
+    return None
 
 
 class SiteSpider(scrapy.Spider):
@@ -147,10 +176,42 @@ class SiteSpider(scrapy.Spider):
                              meta={"kind": "article", "requested_url": url,
                                    "handle_httpstatus_list": [304]})
 
-    def _discovered(self, response) -> FetchItem:
+    def _discovered(self, response, problems: list[str] | None = None,
+                    found: int | None = None) -> FetchItem:
+        """The discovery fetch's row: a feed or sitemap that gave nothing and is not what it
+        should be failed; any other problem is noted in its reason."""
+        problems = [p for p in problems or [] if p]
+        failed = found == 0 and problems and problems[0].startswith("malformed")
+        if failed and problems[0].startswith("malformed XML"):
+            problems[0] = f"malformed {response.meta['kind']} ({problems[0]})"
+        if found == 0 and not problems:
+            problems = ["no items"]
         return FetchItem(self.site.id, response.meta["kind"], response.meta["requested_url"],
-                         url=response.url, http_status=response.status, outcome="discovery",
-                         size=len(response.body))
+                         url=response.url, http_status=response.status,
+                         outcome="failed" if failed else "discovery",
+                         reason="; ".join(problems) or None, size=len(response.body))
+
+    def _links(self, response, entries: list[tuple[str | None, str | None]], problems: list):
+        """Article candidates from (link, date) pairs; bad links and dates are counted into
+        problems, never raised: one broken entry must not cost the rest of the feed."""
+        invalid = bad_dates = 0
+        for link, when in entries:
+            hint = _when(when)
+            if when is not None and hint is None:
+                bad_dates += 1
+            try:
+                url = response.urljoin((link or "").strip())
+                if not link or not link.strip() or urlsplit(url).scheme not in ("http", "https"):
+                    raise ValueError(link)
+                clean_url(url)
+            except ValueError:
+                invalid += 1
+                continue
+            yield from self._candidate(url, hint)
+        if bad_dates:
+            problems.append(f"{bad_dates} unreadable dates")
+        if invalid:
+            problems.append(f"{invalid} invalid links")
 
     @staticmethod
     def _xml_nodes(response, xpath: str) -> list:
@@ -161,27 +222,32 @@ class SiteSpider(scrapy.Spider):
         return response.xpath(xpath)
 
     def parse_feed(self, response):
-        yield self._discovered(response)
-        for item in self._xml_nodes(response, "//item | //entry"):
-            link = item.xpath("link/text() | link/@href").get()
-            when = item.xpath("pubDate/text() | published/text() | updated/text()").get()
-            if link:
-                yield from self._candidate(response.urljoin(link.strip()), _when(when))
+        problems = [xml_problem(response, "feed")]
+        nodes = self._xml_nodes(response, "//item | //entry")
+        yield from self._links(response, [(
+            item.xpath("link/text() | link/@href").get(),
+            item.xpath("pubDate/text() | published/text() | updated/text()").get(),
+        ) for item in nodes], problems)
+        yield self._discovered(response, problems, len(nodes))
 
     def parse_sitemap(self, response):
-        yield self._discovered(response)
-        for entry in self._xml_nodes(response, "//sitemap"):
+        problems = [xml_problem(response, "sitemap")]
+        children = self._xml_nodes(response, "//sitemap")
+        for entry in children:
             loc = entry.xpath("loc/text()").get()
             lastmod = _when(entry.xpath("lastmod/text()").get())
             # A sub-sitemap untouched since before the window holds nothing new.
             if loc and (lastmod is None or self.since is None or lastmod >= self.since):
-                yield self._discovery(response.urljoin(loc.strip()), "sitemap",
-                                      self.parse_sitemap)
-        for entry in self._xml_nodes(response, "//url"):
-            loc = entry.xpath("loc/text()").get()
-            if loc:
-                yield from self._candidate(response.urljoin(loc.strip()),
-                                           _when(entry.xpath("lastmod/text()").get()))
+                try:
+                    yield self._discovery(response.urljoin(loc.strip()), "sitemap",
+                                          self.parse_sitemap)
+                except ValueError:
+                    problems.append(f"invalid sitemap link {loc.strip()[:80]!r}")
+        urls = self._xml_nodes(response, "//url")
+        yield from self._links(response, [(
+            entry.xpath("loc/text()").get(), entry.xpath("lastmod/text()").get(),
+        ) for entry in urls], problems)
+        yield self._discovered(response, problems, len(children) + len(urls))
 
     def parse_listing(self, response):
         yield self._discovered(response)
@@ -206,10 +272,20 @@ class SiteSpider(scrapy.Spider):
             yield FetchItem(self.site.id, "article", requested, outcome="failed",
                             reason="empty body", **common)
             return
+        if urlsplit(response.url).netloc != self.host:  # redirected away: not this site's
+            yield FetchItem(self.site.id, "article", requested, outcome="failed",
+                            reason=f"redirected off-site to {urlsplit(response.url).netloc}",
+                            **common)
+            return
         if not isinstance(response, TextResponse):
             kind = response.headers.get("Content-Type", b"?").decode("latin-1")
             yield FetchItem(self.site.id, "article", requested, outcome="failed",
                             reason=f"not a text page ({kind})", **common)
+            return
+        binary = binary_kind(response.body)
+        if binary:
+            yield FetchItem(self.site.id, "article", requested, outcome="failed",
+                            reason=f"binary content ({binary})", **common)
             return
         # One article, one URL: its canonical link names it when that is an article of ours.
         canonical = response.css('link[rel="canonical"]::attr(href)').get()
@@ -246,8 +322,8 @@ _REASONS = (
     (("ConnectionRefused",), "connection refused"),
     (("DNSLookup", "DNS"), "dns lookup failed"),
     (("Timeout", "TimedOut"), "timeout"),
-    (("ConnectionLost", "ResponseNeverReceived", "ConnectionDone", "ResponseFailed"),
-     "connection lost"),
+    (("ConnectionLost", "ResponseNeverReceived", "ConnectionDone", "ResponseFailed",
+      "DataLoss"), "connection lost"),
 )
 
 
@@ -262,6 +338,8 @@ def failure_reason(failure) -> str:
             return "disallowed by robots.txt"
         if "redirect" in lower:
             return "redirect loop"
+        if "download_maxsize" in lower or "max size" in lower:
+            return "too large"
         return f"ignored: {message}"[:200]
     names = [cls.__name__ for cls in failure.type.__mro__]
     if failure.check(CancelledError) or any("Cancelled" in n for n in names):

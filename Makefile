@@ -6,7 +6,7 @@ demo:
 	@.venv/bin/rasd demo
 
 test:
-	@scripts/bootstrap --with-compose
+	@scripts/bootstrap --with-compose --with-chromium
 	@.venv/bin/ruff check .
 	@.venv/bin/pytest -q
 

@@ -9,6 +9,8 @@ from pathlib import Path
 
 from aiosmtpd.controller import Controller
 
+from pipeline.email_view import standalone_html
+
 
 def free_port(host: str = "127.0.0.1") -> int:
     """A port nothing listens on now (aiosmtpd cannot bind port 0 itself)."""
@@ -28,15 +30,16 @@ class _SaveToFolder:
         eml = self.folder / f"{number:03d}.eml"
         eml.write_bytes(raw)
         message = email.message_from_bytes(raw, policy=email.policy.default)
-        part = message.get_body(preferencelist=("html",))
-        if part is not None:
-            (self.folder / f"{number:03d}.html").write_text(part.get_content(), encoding="utf-8")
+        page = standalone_html(message)
+        if page is not None:
+            (self.folder / f"{number:03d}.html").write_text(page, encoding="utf-8")
         self.saved.append(eml)
         return "250 Message accepted for delivery"
 
 
 class MailCatcher:
-    """SMTP on loopback; each message lands in folder as NNN.eml, its HTML part as NNN.html."""
+    """SMTP on loopback; each message lands in folder as NNN.eml, its HTML part as NNN.html
+    (inline images included, so a browser shows it whole)."""
 
     def __init__(self, folder: Path, host: str = "127.0.0.1") -> None:
         folder.mkdir(parents=True, exist_ok=True)

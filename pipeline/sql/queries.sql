@@ -110,15 +110,27 @@ WHERE sent_at IS NULL
 ORDER BY day, scope, metric
 FOR UPDATE SKIP LOCKED;
 
--- name: events_for_alert
-SELECT e.event_id, e.type, e.perpetrator, e.target, e.governorate, e.place, e.event_date,
-       e.killed, e.wounded, e.evidence, a.url, a.title, s.name AS source_name
-FROM rasd.events e
-JOIN rasd.articles a ON a.article_id = e.article_id AND a.duplicate_of IS NULL
+-- name: incidents_for_alert
+-- The incidents behind a day's alerts, in any alerted scope ('SY' = all), one row per report
+-- (its evidence and article). An incident's day is reckoned as insert_trends does.
+SELECT i.incident_id, i.type, i.perpetrator, i.target, i.governorate, i.place, i.event_date,
+       i.killed, i.killed_min, i.killed_max, i.wounded, i.wounded_min, i.wounded_max,
+       e.evidence, a.url, a.title, s.name AS source_name
+FROM rasd.incidents i
+JOIN rasd.events e ON e.incident_id = i.incident_id
+JOIN rasd.articles a ON a.article_id = e.article_id
 JOIN rasd.sources s ON s.source_id = a.source_id
-WHERE COALESCE(e.event_date, (a.published_at AT TIME ZONE 'Asia/Damascus')::date) = %(day)s
-  AND (%(scope)s = 'SY' OR e.governorate = %(scope)s)
-ORDER BY e.governorate NULLS LAST, e.event_id;
+WHERE CASE WHEN i.date_precision = 'day' THEN i.event_date
+           WHEN i.event_date IS NULL
+           THEN (i.first_reported_at AT TIME ZONE 'Asia/Damascus')::date END = %(day)s
+  AND ('SY' = ANY(%(scopes)s::text[]) OR i.governorate = ANY(%(scopes)s::text[]))
+ORDER BY i.governorate NULLS LAST, i.incident_id, a.published_at, e.event_id;
+
+-- name: alerts_in_range
+-- One scope's and metric's alerts over a period: the spike days of the alert email's chart.
+SELECT day, observed, expected, threshold FROM rasd.alerts
+WHERE scope = %(scope)s AND metric = %(metric)s AND day BETWEEN %(first)s AND %(last)s
+ORDER BY day;
 
 -- name: counts_by_governorate
 SELECT governorate, sum(events)::int AS events, sum(killed)::int AS killed,

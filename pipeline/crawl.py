@@ -1,6 +1,7 @@
 """Run one site's crawl: `scrapy crawl` in a subprocess, since Twisted's reactor cannot be
 restarted inside a long-lived process (an Airflow worker, the demo). The run and its counts
-are recorded in rasd.crawl_runs; each fetch in rasd.fetches."""
+are recorded in rasd.crawl_runs; each fetch in rasd.fetches. One crawl of a site at a time:
+a run holds the site's lock, and finds any run a killed crawl left 'running'."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ import logging
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 
 from pipeline import storage
@@ -28,6 +31,34 @@ def _last_line(text: str) -> str:
     return lines[-1] if lines else "no output"
 
 
+# Advisory lock class for "a crawl of this site is running" (the key's second half is the site).
+_CRAWL_LOCK = 7_201_932
+INTERRUPTED = "interrupted: the crawl's process died before it finished"
+
+
+@contextmanager
+def site_lock(config: Config, site_id: str) -> Iterator[None]:
+    """Hold the site's crawl lock for the block; RasdError when another crawl holds it.
+
+    The lock lives in a session of its own: when the process dies, PostgreSQL drops the
+    session and the lock with it, so a run still marked 'running' without it is dead."""
+    conn = storage.connect(config)
+    conn.autocommit = True
+    try:
+        with conn.cursor() as cur:
+            cur.execute("SELECT pg_try_advisory_lock(%s, hashtext(%s))", (_CRAWL_LOCK, site_id))
+            if not cur.fetchone()[0]:
+                raise RasdError(f"a crawl of {site_id} is already running")
+        interrupted = storage.fetch_all(conn, "mark_interrupted_runs",
+                                        {"source_id": site_id, "error": INTERRUPTED})
+        if interrupted:
+            log.warning("crawl of %s: runs %s had been interrupted", site_id,
+                        [r["run_id"] for r in interrupted])
+        yield
+    finally:
+        conn.close()  # ends the session, and the lock
+
+
 def run_crawl(config: Config, site_id: str, *, since: datetime | None = None,
               until: datetime | None = None, timeout: float = 3600,
               extra_settings: dict[str, str] | None = None) -> dict:
@@ -35,6 +66,12 @@ def run_crawl(config: Config, site_id: str, *, since: datetime | None = None,
 
     since/until: the run's data interval; only articles published in it (with the site's
     margin) are stored as new."""
+    with site_lock(config, site_id):
+        return _run_locked(config, site_id, since, until, timeout, extra_settings)
+
+
+def _run_locked(config: Config, site_id: str, since: datetime | None, until: datetime | None,
+                timeout: float, extra_settings: dict[str, str] | None) -> dict:
     url = storage.resolve_database_url(config)  # the subprocess joins the same server
     with storage.connection(config) as conn:
         storage.execute(conn, "upsert_source", _source_row(config, site_id))

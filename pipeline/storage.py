@@ -51,11 +51,20 @@ def connect(config: Config, *, migrate_first: bool = True):
 
 @contextmanager
 def connection(config: Config, *, migrate_first: bool = True) -> Iterator:
-    """A connection that commits when the block succeeds and rolls back when it raises."""
+    """A connection that commits when the block succeeds and rolls back when it raises.
+
+    A server that goes away mid-block (stopped, restarted, network gone) is a RasdError
+    naming it: the block's transaction is lost whole, so rerunning the stage is safe."""
     conn = connect(config, migrate_first=migrate_first)
     try:
         with conn:
             yield conn
+    except (psycopg2.OperationalError, psycopg2.InterfaceError) as exc:
+        if not conn.closed:  # the server answered (a deadlock, a timeout): not ours to name
+            raise
+        where = _describe(resolve_database_url(config))
+        reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        raise RasdError(f"PostgreSQL at {where} became unreachable: {reason}") from exc
     finally:
         conn.close()
 

@@ -5,15 +5,28 @@ once it is back succeeds."""
 
 from __future__ import annotations
 
+import contextlib
+import glob
+import os
 import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
+import psycopg2
 import pytest
 import yaml
 
-from pipeline import daily
-from pipeline.crawl import run_crawl
+from pipeline import daily, storage
+from pipeline.crawl import INTERRUPTED, run_crawl, site_lock
+from pipeline.errors import RasdError
 from pipeline.urls import clean_url
 from replicas.bad_inputs import ARTICLES, DISCOVERY
 from replicas.server import TROUBLE, ReplicaServer
@@ -32,6 +45,18 @@ def bad_server():
     """The Baladi News replica with every bad input on top of the usual trouble."""
     with ReplicaServer(SITE, bad_inputs=True) as server:
         yield server
+
+
+@pytest.fixture(scope="module")
+def calm_server():
+    """The Baladi News replica without its trouble pages: quick crawls to interrupt."""
+    with ReplicaServer(SITE, trouble=False) as server:
+        yield server
+
+
+@pytest.fixture
+def calm_config(config, calm_server):
+    return replace(config, site_base_urls={**config.site_base_urls, SITE: calm_server.base_url})
 
 
 @pytest.fixture
@@ -186,3 +211,162 @@ def test_every_bad_input_is_recorded_with_its_reason_and_the_day_finishes(
         and e[1] == "failed")
     assert text["failed"] == sum(1 for e in EXPECTED.values() if e[0] == "extract_error")
     assert date(2020, 12, 31) == day
+
+
+# ---- a crawl killed halfway --------------------------------------------------------------
+
+def _stored(conn) -> list[str]:
+    return [r[0] for r in _rows(conn, "SELECT url FROM rasd.pages WHERE source_id = %s "
+                                      "AND raw_html IS NOT NULL", SITE)]
+
+
+def _wait_for(predicate, seconds: float, what: str) -> None:
+    deadline = time.monotonic() + seconds
+    while not predicate():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"gave up waiting for {what}")
+        time.sleep(0.05)
+
+
+def test_a_crawl_killed_halfway_loses_and_duplicates_nothing(calm_config, db,
+                                                            calm_server) -> None:
+    """`rasd crawl` (its run_crawl and the scrapy child) killed at once, mid-crawl, leaves
+    its run 'running'; the next crawl marks it failed and stores every article once."""
+    config, replica = calm_config, calm_server
+    env = {**os.environ, "DATABASE_URL": config.database_url,
+           "RASD_SITE_BASE_URLS": f"{SITE}={replica.base_url}",
+           # slow enough to be killed halfway: one request at a time, 0.1 s apart
+           "RASD_SCRAPY_SETTINGS": ",".join(f"{k}={v}" for k, v in {
+               **config.scrapy_settings, "DOWNLOAD_DELAY": "0.1",
+               "CONCURRENT_REQUESTS_PER_DOMAIN": "1"}.items())}
+    crawl = subprocess.Popen([sys.executable, "-m", "pipeline.cli", "crawl", "--site", SITE],
+                             env=env, cwd=Path(__file__).parent.parent, start_new_session=True,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        _wait_for(lambda: len(_stored(db)) >= 10, 60, "ten stored pages")
+    finally:
+        os.killpg(crawl.pid, signal.SIGKILL)  # the CLI and its scrapy child, mid-write or not
+        crawl.wait()
+    before = set(_stored(db))
+    articles = {clean_url(replica.replica.url_of(a)) for a in replica.replica.articles}
+    assert 10 <= len(before & articles) < len(articles)  # halfway
+    assert _rows(db, "SELECT status FROM rasd.crawl_runs") == [("running",)]
+
+    counts = run_crawl(config, SITE)
+    after = _stored(db)
+    assert len(after) == len(set(after))  # no URL twice
+    assert before <= set(after) and articles <= set(after)  # nothing lost, nothing missing
+    assert counts["new"] == len(set(after) - before)
+    assert _rows(db, "SELECT status, error FROM rasd.crawl_runs ORDER BY run_id") == [
+        ("failed", INTERRUPTED), ("finished", None)]
+    daily.text_stage(config)
+    by_url = _rows(db, "SELECT url, count(*) FROM rasd.articles GROUP BY url")
+    assert {u for u, _ in by_url} >= articles and all(n == 1 for _, n in by_url)
+
+
+def test_a_second_crawl_of_a_site_waits_for_none_and_fails_clearly(config, db) -> None:
+    with site_lock(config, SITE), pytest.raises(RasdError, match="already running"):
+        run_crawl(config, SITE)
+    assert _rows(db, "SELECT count(*) FROM rasd.crawl_runs") == [(0,)]
+
+
+# ---- PostgreSQL stopped during a stage ---------------------------------------------------
+
+class OwnServer:
+    """A PostgreSQL server of the test's own (initdb, pg_ctl) on a free port, run as the
+    unprivileged postgres user: it may be stopped and started at will."""
+
+    def __init__(self) -> None:
+        found = sorted(glob.glob("/usr/lib/postgresql/*/bin/pg_ctl"))
+        assert found, "no PostgreSQL server binaries under /usr/lib/postgresql"
+        self.bin = Path(found[-1]).parent
+        self.root = Path(tempfile.mkdtemp(prefix="rasd-pg-"))
+        shutil.chown(self.root, "postgres", "postgres")
+        self.data = self.root / "data"
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            self.port = sock.getsockname()[1]
+        self._as_postgres(self.bin / "initdb", "-D", self.data, "-A", "trust", "-U",
+                          "postgres", "--no-sync", "-E", "UTF8")
+        self.url = f"postgresql://postgres@127.0.0.1:{self.port}/postgres"
+
+    def _as_postgres(self, *command) -> None:
+        run = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+        subprocess.run([*run, *map(str, command)], check=True, capture_output=True,
+                       timeout=60)
+
+    def start(self) -> None:
+        self._as_postgres(self.bin / "pg_ctl", "-D", self.data, "-l", self.root / "log", "-o",
+                          f"-k {self.root} -p {self.port} -c listen_addresses=127.0.0.1 "
+                          "-c fsync=off", "-w", "start")
+
+    def stop(self) -> None:
+        self._as_postgres(self.bin / "pg_ctl", "-D", self.data, "-m", "fast", "-w", "stop")
+
+    def remove(self) -> None:
+        with contextlib.suppress(subprocess.CalledProcessError):
+            self.stop()
+        shutil.rmtree(self.root, ignore_errors=True)
+
+
+@pytest.fixture
+def own_server():
+    server = OwnServer()
+    server.start()
+    yield server
+    server.remove()
+
+
+def _waiting_on_a_lock(url: str) -> bool:
+    conn = psycopg2.connect(url)
+    try:
+        return bool(_rows(conn, "SELECT 1 FROM pg_stat_activity WHERE application_name = "
+                                "'rasd' AND wait_event_type = 'Lock'"))
+    finally:
+        conn.close()
+
+
+def test_postgres_stopped_during_the_text_stage_fails_clearly_and_a_retry_succeeds(
+        calm_config, own_server) -> None:
+    config = replace(calm_config, database_url=own_server.url)
+    run_crawl(config, SITE)
+    # Hold the articles table so the stage stops mid-transaction, then stop the server under
+    # it: the stage is surely in the middle of its work when the server goes.
+    holder = psycopg2.connect(own_server.url)
+    with holder.cursor() as cur:
+        cur.execute("LOCK TABLE rasd.articles IN ACCESS EXCLUSIVE MODE")
+    outcome: list = []
+    stage = threading.Thread(target=lambda: outcome.append(_attempt(daily.text_stage, config)))
+    stage.start()
+    _wait_for(lambda: _waiting_on_a_lock(own_server.url), 30, "the stage to block")
+    own_server.stop()
+    stage.join(30)
+    holder.close()
+    (error,) = outcome
+    assert isinstance(error, RasdError), repr(error)
+    message = str(error)
+    assert "\n" not in message and message.startswith(
+        f"PostgreSQL at {own_server.url} became unreachable: ")
+    # While it is down, every stage says so in one line too.
+    with pytest.raises(RasdError, match="cannot connect to PostgreSQL at"):
+        daily.text_stage(config)
+
+    own_server.start()
+    counts = daily.text_stage(config)
+    conn = storage.connect(config)
+    try:
+        pages = _rows(conn, "SELECT count(*) FROM rasd.pages WHERE raw_html IS NOT NULL")[0][0]
+        articles = _rows(conn, "SELECT count(*), count(DISTINCT page_id) FROM rasd.articles")
+        failed = _rows(conn, "SELECT count(*) FROM rasd.pages WHERE extract_error IS NOT NULL")
+    finally:
+        conn.close()
+    assert counts["pages"] == pages  # the failed attempt kept nothing half-done
+    assert articles == [(counts["articles"], counts["articles"])]
+    assert counts["articles"] + failed[0][0] == pages
+
+
+def _attempt(stage, config):
+    try:
+        return stage(config)
+    except Exception as exc:  # the test inspects what the stage raised
+        return exc

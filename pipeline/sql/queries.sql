@@ -353,3 +353,13 @@ WHERE event_id = ANY(%(event_ids)s) AND incident_id IS DISTINCT FROM %(incident_
 -- name: delete_empty_incidents
 DELETE FROM rasd.incidents i
 WHERE NOT EXISTS (SELECT 1 FROM rasd.events e WHERE e.incident_id = i.incident_id);
+
+-- name: mark_interrupted_runs
+-- A site's runs left 'running' by a crawl whose process died (the caller holds the site's
+-- crawl lock, so none of them is alive): failed, ended at their last fetch.
+UPDATE rasd.crawl_runs r
+SET status = 'failed', error = %(error)s,
+    finished_at = COALESCE((SELECT max(f.fetched_at) FROM rasd.fetches f
+                            WHERE f.run_id = r.run_id), r.started_at)
+WHERE r.source_id = %(source_id)s AND r.status = 'running'
+RETURNING r.run_id;

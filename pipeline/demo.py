@@ -12,12 +12,15 @@ import shutil
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
 from pipeline import storage
 from pipeline.config import Config
 from pipeline.crawl import LOOPBACK_SCRAPY_SETTINGS, describe, run_crawl
 from pipeline.daily import enabled_sites, process_day, text_stage
+from pipeline.email_view import find_chromium, screenshot
 from pipeline.embedded import embedded_database_url
+from pipeline.errors import RasdError
 from pipeline.mailcatcher import MailCatcher
 from pipeline.places import GOVERNORATE_NAMES
 
@@ -67,13 +70,14 @@ def run_demo(config: Config, out=print) -> dict:
         out(f"  {event['day']}  {where:<12} {event['type']:<13} by {event['perpetrator']:<8} "
             f"killed {event['killed'] if event['killed'] is not None else '-':>3}  "
             f"wounded {event['wounded'] if event['wounded'] is not None else '-':>3}")
-    quality = 0
+    quality, alerts = 0, []
     for path in mail.saved:
         subject = str(email.message_from_bytes(path.read_bytes(),
                                                policy=email.policy.default)["Subject"] or "?")
         if subject.startswith("Rasd data quality"):
             quality += 1  # the replicas cover different years: each is "quiet" most days
             continue
+        alerts.append(path)
         out(f"Alert email caught: {path} ({subject.strip()[:70]})")
     if quality:
         out(f"Also {quality} data-quality emails to operators (Subject: Rasd data quality ...).")
@@ -81,9 +85,31 @@ def run_demo(config: Config, out=print) -> dict:
         out(f"Open the .html beside each .eml in {mail_dir} to read an email as analysts do.")
     else:
         out("No alert email was sent.")
+    images = _screenshots(alerts, out)
     out(f"Query the results: psql '{url}' -c 'SELECT * FROM rasd.events'"
         " (tables: docs/schema.md)")
-    return {"emails": list(mail.saved), **summary}
+    return {"emails": list(mail.saved), "images": images, **summary}
+
+
+def _screenshots(alerts: list[Path], out) -> list[Path]:
+    """Each alert email's HTML as Chromium draws it, NNN.png beside NNN.html, when Chromium is
+    installed (the demo works without it)."""
+    html_files = [p.with_suffix(".html") for p in alerts if p.with_suffix(".html").is_file()]
+    if not html_files:
+        return []
+    if find_chromium() is None:
+        out("Install Chromium (Debian: apt-get install chromium) to get each alert email as "
+            "an image too.")
+        return []
+    images = []
+    for page in html_files:
+        try:
+            images.append(screenshot(page, page.with_suffix(".png")))
+        except RasdError as exc:
+            out(f"No image of {page.name}: {exc}")
+    if images:
+        out(f"Alert emails as Chromium renders them: {', '.join(map(str, images))}")
+    return images
 
 
 def _summary(config: Config) -> dict:

@@ -34,6 +34,14 @@ def test_demo_runs_end_to_end_and_says_where_the_mail_went() -> None:
         assert caught and all(Path(path).is_file() for path in caught)
         subjects = [Path(p).read_text(errors="replace") for p in caught]
         assert any("Subject: Rasd alert 2020-12-30" in text for text in subjects)
+        # Each alert email as a page with its chart inside, and as Chromium draws it.
+        pages = [Path(p).with_suffix(".html").read_text(encoding="utf-8") for p in caught]
+        assert all('<img src="data:image/png;base64,' in page for page in pages)
+        images = out.split("Alert emails as Chromium renders them: ")[1].splitlines()[0]
+        assert sorted(images.split(", ")) == sorted(
+            str(Path(p).with_suffix(".png")) for p in caught)
+        assert all(Path(image).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+                   for image in images.split(", "))
     finally:
         # The embedded server stopped with the demo's process (cleanup_mode "stop").
         shutil.rmtree(data_dir, ignore_errors=True)

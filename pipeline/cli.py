@@ -33,6 +33,13 @@ def _parser() -> argparse.ArgumentParser:
     crawl.add_argument("--site", action="append", help="only this site (repeatable)")
     process = commands.add_parser("process", help="run every stage after the crawl for a day")
     process.add_argument("--date", type=_day, required=True, help="the day, YYYY-MM-DD")
+    backfill = commands.add_parser(
+        "backfill", help="each day of a range in order: crawl with its window, then process it")
+    backfill.add_argument("--from", dest="first", type=_day, required=True,
+                          help="the first day, YYYY-MM-DD")
+    backfill.add_argument("--to", dest="last", type=_day, required=True,
+                          help="the last day, YYYY-MM-DD (inclusive)")
+    backfill.add_argument("--site", action="append", help="only this site (repeatable)")
     commands.add_parser("demo", help="the daily job end to end on replicas and local services")
     bench = commands.add_parser("benchmark", help="print speed figures measured in one run")
     bench.add_argument("what", choices=["crawl", "text", "spikes"],
@@ -95,6 +102,27 @@ def _process(args, config) -> int:
     results = process_day(config, args.date)
     print(json.dumps({"date": args.date.isoformat(), **results}, ensure_ascii=False))
     return 0
+
+
+def _backfill(args, config) -> int:
+    from pipeline.backfill import backfill
+
+    failures = 0
+
+    def report(result: dict) -> None:
+        nonlocal failures
+        for line in result["crawls"]:
+            print(f"{result['day']} crawl {line}")
+        for site, error in result["failed_sites"].items():
+            print(f"rasd: {result['day']}: {site}: {error}", file=sys.stderr)
+        if "error" in result:
+            print(f"rasd: {result['day']}: {result['error']}", file=sys.stderr)
+        else:
+            print(json.dumps({"date": result["day"], **result["stages"]}, ensure_ascii=False))
+        failures += len(result["failed_sites"]) + ("error" in result)
+
+    backfill(config, args.first, args.last, args.site, on_day=report)
+    return 1 if failures else 0
 
 
 def _demo(args, config) -> int:
@@ -177,7 +205,8 @@ def _extract(args, config) -> int:
     return 1 if failed else 0
 
 
-COMMANDS = {"migrate": _migrate, "crawl": _crawl, "process": _process, "demo": _demo,
+COMMANDS = {"migrate": _migrate, "crawl": _crawl, "process": _process, "backfill": _backfill,
+            "demo": _demo,
             "extract": _extract, "benchmark": _benchmark, "report": _report,
             "eval": _eval, "spikes": _spikes}
 

@@ -7,7 +7,7 @@ suffix) lives in its site file.
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
+from datetime import datetime
 
 import htmldate
 import lxml.html
@@ -18,6 +18,7 @@ from pipeline.errors import RasdError
 from pipeline.models import ExtractedArticle
 from pipeline.normalize import normalize
 from pipeline.sites import Site
+from pipeline.timestamps import parse_published
 
 # Headings after which an outlet lists other stories: every line after them is someone else's.
 RELATED_HEADINGS = (
@@ -128,17 +129,6 @@ def _article(title: str | None, lines: list[str], published: datetime | None,
         title=title, published=published, text=text, normalized=normalize(text),
         language=detect_language(text), canonical_url=canonical,
     )
-
-
-def parse_published(value: str | None) -> datetime | None:
-    """An ISO date or timestamp as an aware datetime (UTC when the page gives no zone)."""
-    if not value:
-        return None
-    try:
-        parsed = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
 def _page_title(tree) -> str | None:

@@ -18,8 +18,8 @@ from twisted.internet.defer import CancelledError
 
 from pipeline import storage
 from pipeline.config import load_config
-from pipeline.extract import parse_published
 from pipeline.sites import load_sites
+from pipeline.timestamps import parse_published
 from pipeline.urls import clean_url
 from spiders.items import FetchItem
 

@@ -15,6 +15,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import psycopg2
 import pytest
+from psycopg2 import sql
 
 from pipeline import storage
 from pipeline.config import SmtpSettings, load_config
@@ -111,3 +112,35 @@ def db(config):
 
 def mails_since(catcher: MailCatcher, count_before: int) -> list[Path]:
     return catcher.saved[count_before:]
+
+
+# Columns a rerun may legitimately refresh: when a row was last looked at, not what it holds.
+REFRESHED_COLUMNS = {("pages", "fetched_at"), ("sources", "updated_at"),
+                     ("daily_trends", "computed_at")}
+# Logs that every run appends to (a crawl's run and fetches): not the data a rerun redoes.
+RUN_LOGS = {"crawl_runs", "fetches"}
+
+
+def table_contents(conn) -> dict[str, list[tuple]]:
+    """Every row of every rasd table (run logs and refresh times aside), in a stable order:
+    what a rerun must leave exactly as it was."""
+    with conn.cursor() as cur:
+        cur.execute("""SELECT c.table_name,
+                              array_agg(c.column_name::text ORDER BY c.ordinal_position)
+                       FROM information_schema.columns c
+                       JOIN information_schema.tables t USING (table_schema, table_name)
+                       WHERE c.table_schema = 'rasd' AND t.table_type = 'BASE TABLE'
+                       GROUP BY c.table_name ORDER BY c.table_name""")
+        tables = cur.fetchall()
+        contents = {}
+        for table, columns in tables:
+            if table in RUN_LOGS:
+                continue
+            kept = [c for c in columns if (table, c) not in REFRESHED_COLUMNS]
+            listed = sql.SQL(", ").join(map(sql.Identifier, kept))
+            cur.execute(sql.SQL("SELECT {} FROM {} ORDER BY {}").format(
+                listed, sql.Identifier("rasd", table), listed))
+            contents[table] = [tuple(bytes(v) if isinstance(v, memoryview) else v for v in row)
+                               for row in cur.fetchall()]
+    conn.commit()
+    return contents

@@ -1,0 +1,184 @@
+"""Checks on pipeline/data/gazetteer.csv: shape, codes, coordinates, variants, coverage."""
+
+from __future__ import annotations
+
+import csv
+import math
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+import yaml
+
+from pipeline.normalize import normalize
+
+DATA = Path(__file__).resolve().parents[1] / "pipeline" / "data"
+COLUMNS = ["name", "governorate", "kind", "lat", "lon", "parent", "source", "coord_source",
+           "variant_of"]
+GOVERNORATES = {"SY-DI", "SY-RD", "SY-HL", "SY-HM", "SY-HI", "SY-ID", "SY-LA", "SY-TA", "SY-DY",
+                "SY-RA", "SY-HA", "SY-DR", "SY-SU", "SY-QU"}
+KINDS = {"governorate", "district", "subdistrict", "town", "village", "desert", "mountain", "road",
+         "oil_field", "crossing", "camp", "dam", "airport", "base", "region"}
+# Features that span governorates may carry SY; a settlement or an admin unit never does.
+SPANNING_KINDS = {"desert", "mountain", "road", "region"}
+# Syria's bounding box, with a little margin for border crossings.
+LAT, LON = (32.2, 37.4), (35.5, 42.5)
+NEAR_KM = 150
+# Homs governorate runs 400 km from Lebanon to Iraq: al-Tanf lies 210 km from its mean point.
+NEAR_KM_WIDE = {"SY-HI": 250}
+NEWS_FEATURES = {
+    "desert": ["بادية الشام", "بادية حمص", "بادية تدمر", "بادية السخنة", "بادية الميادين",
+               "بادية البوكمال", "بادية الرصافة", "بادية دير الزور", "بادية حماة", "بادية الرقة",
+               "بادية السويداء", "بادية الشولا"],
+    "mountain": ["جبل البشري", "جبل بشري", "جبل العمور", "جبل الشومرية", "جبل الزاوية",
+                 "جبل الأكراد", "جبل التركمان", "جبل العرب", "جبل الدروز", "جبل قاسيون"],
+    "region": ["القلمون"],
+    "road": ["طريق دير الزور – تدمر", "طريق دير الزور – حمص", "طريق M4", "طريق إم فور",
+             "طريق M5", "طريق حلب – الرقة", "طريق السخنة – تدمر", "طريق أثريا – خناصر",
+             "طريق الرقة – دير الزور", "أوتوستراد دمشق – درعا"],
+    "oil_field": ["حقل العمر", "حقل التيم", "حقل كونيكو", "حقل الورد", "حقل التنك", "حقل الجفرة",
+                  "حقل الشاعر", "حقل جزل", "حقل الثورة", "حقل الهيل", "حقل آراك", "حقل الرميلان",
+                  "حقول الرميلان"],
+    "crossing": ["معبر البوكمال", "معبر القائم", "معبر نصيب", "معبر باب الهوى",
+                 "معبر باب السلامة", "معبر تل أبيض", "معبر رأس العين", "معبر سيمالكا",
+                 "معبر فيشخابور", "معبر اليعربية", "معبر جديدة يابوس", "معبر الجوسية"],
+    "camp": ["مخيم الهول", "مخيم الركبان", "مخيم اليرموك", "مخيم روج"],
+    "airport": ["مطار دير الزور العسكري", "مطار التيفور", "مطار كويرس", "مطار الشعيرات",
+                "مطار المزة"],
+    "base": ["مطار حميميم", "قاعدة التنف"],
+    "dam": ["سد الفرات", "سد تشرين", "سد البعث"],
+    "village": ["كباجب", "كبا جب", "الشولا", "الشولة", "الشجيري", "ذيبان", "الطيانة", "الشحيل",
+                "البصيرة", "الباغوز", "الشعفة", "الكشكية", "أبو حمام", "غرانيج", "درنج",
+                "سويدان", "محكان", "القورية", "الكسرة", "الجنينة", "حطلة", "مراط", "خشام",
+                "الصالحية", "البغيلية", "موحسن", "البوليل", "الدبلان", "العزبة"],
+    "town": ["هجين", "العشارة", "السوسة", "الصور", "البوكمال", "أبو كمال", "تدمر", "بالميرا",
+             "الميادين", "السخنة"],
+}
+
+
+@pytest.fixture(scope="module")
+def rows() -> list[dict[str, str]]:
+    with (DATA / "gazetteer.csv").open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        assert reader.fieldnames == COLUMNS
+        return list(reader)
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = (math.sin((p2 - p1) / 2) ** 2
+         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
+    return 6371 * 2 * math.asin(math.sqrt(a))
+
+
+def _far_from_governorate(rows: list[dict[str, str]]) -> list[tuple[str, str, int]]:
+    """Rows whose point lies farther from their governorate's mean point than it allows."""
+    points = defaultdict(list)
+    for row in rows:
+        if row["lat"] and row["governorate"] in GOVERNORATES and not row["variant_of"]:
+            points[row["governorate"]].append((row["name"], float(row["lat"]), float(row["lon"])))
+    far = []
+    for code, named in points.items():
+        lat = sum(p[1] for p in named) / len(named)
+        lon = sum(p[2] for p in named) / len(named)
+        for name, plat, plon in named:
+            km = _km(lat, lon, plat, plon)
+            if km > NEAR_KM_WIDE.get(code, NEAR_KM):
+                far.append((code, name, round(km)))
+    return far
+
+
+def test_every_row_is_well_formed(rows):
+    assert len(rows) > 6000
+    for row in rows:
+        assert row["name"].strip() == row["name"] != "", row
+        assert row["kind"] in KINDS, row
+        allowed = GOVERNORATES | ({"SY"} if row["kind"] in SPANNING_KINDS else set())
+        assert row["governorate"] in allowed, row
+        assert bool(row["lat"]) == bool(row["lon"]), row
+        assert bool(row["lat"]) == bool(row["coord_source"]), row
+        source = row["source"]
+        assert source in {"karabala10", "rasd"} or source.startswith("ocha:SY"), row
+
+
+def test_fourteen_governorates_with_points(rows):
+    governorates = {r["governorate"]: r for r in rows
+                    if r["kind"] == "governorate" and not r["variant_of"]}
+    assert set(governorates) == GOVERNORATES
+    assert all(r["lat"] for r in governorates.values())
+    assert {r["governorate"] for r in rows} == GOVERNORATES | {"SY"}
+
+
+def test_points_lie_in_syria(rows):
+    for row in rows:
+        if row["lat"]:
+            assert LAT[0] <= float(row["lat"]) <= LAT[1], row
+            assert LON[0] <= float(row["lon"]) <= LON[1], row
+
+
+def test_points_lie_near_their_governorate(rows):
+    assert _far_from_governorate(rows) == []
+
+
+def test_a_point_in_the_wrong_governorate_is_caught(rows):
+    # Latakia's point filed under Deir ez-Zor must stand out, or the check above proves nothing.
+    latakia = next(r for r in rows if r["kind"] == "governorate" and r["governorate"] == "SY-LA")
+    moved = {**latakia, "governorate": "SY-DY", "name": "misfiled"}
+    assert ("SY-DY", "misfiled") in {(c, n) for c, n, _ in _far_from_governorate([*rows, moved])}
+
+
+def test_admin_units_have_points(rows):
+    # Every governorate, and nearly every district and sub-district, has OCHA's centroid; the
+    # ones without are the list's units OCHA does not have (Damascus's quarters, newer units).
+    for kind, least in (("district", 0.9), ("subdistrict", 0.85)):
+        units = [r for r in rows if r["kind"] == kind and not r["variant_of"]]
+        assert sum(1 for r in units if r["lat"]) >= least * len(units), kind
+
+
+def test_variants_name_a_main_row(rows):
+    mains = {(r["name"], r["governorate"], r["kind"]): r for r in rows if not r["variant_of"]}
+    for row in rows:
+        if row["variant_of"]:
+            main = mains.get((row["variant_of"], row["governorate"], row["kind"]))
+            assert main is not None, row
+            assert (row["lat"], row["lon"]) == (main["lat"], main["lon"]), row
+
+
+def test_no_spelling_twice(rows):
+    seen = set()
+    for row in rows:
+        kind = "settlement" if row["kind"] in {"town", "village"} else row["kind"]
+        key = (normalize(row["name"]), row["governorate"], kind)
+        assert key not in seen, row
+        seen.add(key)
+
+
+@pytest.mark.parametrize("kind", sorted(NEWS_FEATURES))
+def test_news_features_present(rows, kind):
+    kinds = {"town", "village"} if kind in {"town", "village"} else {kind}
+    names = {normalize(r["name"]) for r in rows if r["kind"] in kinds}
+    missing = [n for n in NEWS_FEATURES[kind] if normalize(n) not in names]
+    assert missing == []
+
+
+def test_inputs_all_merged(rows):
+    # Editing an input without rebuilding (scripts/build_gazetteer.py) fails here.
+    present = {(normalize(r["name"]), r["governorate"]) for r in rows}
+    codes = {"محافظة " + name: code for name, code in (
+        ("دير الزور", "SY-DY"), ("حمص", "SY-HI"), ("الرقة", "SY-RA"), ("الحسكة", "SY-HA"),
+        ("حلب", "SY-HL"), ("حماة", "SY-HM"), ("إدلب", "SY-ID"), ("دمشق", "SY-DI"),
+        ("ريف دمشق", "SY-RD"), ("درعا", "SY-DR"), ("السويداء", "SY-SU"),
+        ("القنيطرة", "SY-QU"), ("طرطوس", "SY-TA"), ("اللاذقية", "SY-LA"))}
+    with (DATA / "syrian_towns.csv").open(encoding="utf-8") as handle:
+        for town in csv.DictReader(handle):
+            code = codes[town["Governorate"].strip()]
+            for column in ("City", "District", "Town"):
+                assert (normalize(town[column].strip()), code) in present, town
+    extra = yaml.safe_load((DATA / "places_extra.yaml").read_text(encoding="utf-8"))
+    for code, names in extra["places"].items():
+        for name in names:
+            assert (normalize(name), code) in present, name
+    rasd = yaml.safe_load((DATA / "gazetteer_rasd.yaml").read_text(encoding="utf-8"))
+    for entry in rasd["features"]:
+        for name in [entry["name"], *entry.get("variants", [])]:
+            assert (normalize(name), entry["gov"]) in present, name

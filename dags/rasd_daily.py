@@ -54,9 +54,11 @@ from rasd_airflow.settings import rasd_config
             to=os.environ.get("RASD_OPERATOR_RECIPIENTS", "operators@localhost").split(","),
             from_email=os.environ.get("RASD_MAIL_FROM", "rasd@localhost"),
             subject="Rasd: task {{ ti.task_id }} failed for {{ ds }}",
-            html_content="<p>Task <b>{{ ti.task_id }}</b> of <b>{{ dag.dag_id }}</b> failed for "
-                         "{{ ds }} after {{ ti.try_number }} tries: {{ exception | e }}</p>"
-                         '<p><a href="{{ ti.log_url }}">Log</a></p>',
+            # Everything escaped: an exception can quote scraped text.
+            html_content="<p>Task <b>{{ ti.task_id | e }}</b> of <b>{{ dag.dag_id | e }}</b> "
+                         "failed for {{ ds }} after {{ ti.try_number }} tries: "
+                         "{{ exception | e }}</p>"
+                         '<p><a href="{{ ti.log_url | e }}">Log</a></p>',
         ),
     },
     doc_md=__doc__,

@@ -48,7 +48,8 @@ class Result:
     matched: int = 0
     spurious: int = 0
     missed: int = 0
-    fields: dict[str, list[int]] = field(default_factory=lambda: {f: [0, 0] for f in FIELDS})
+    fields: dict[str, list[int]] = field(
+        default_factory=lambda: {f: [0, 0] for f in ("governorate", *FIELDS)})
     details: list[str] = field(default_factory=list)
 
     @property
@@ -65,28 +66,45 @@ class Result:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
+    def add(self, other: Result) -> None:
+        self.matched += other.matched
+        self.spurious += other.spurious
+        self.missed += other.missed
+        for name, (right, total) in other.fields.items():
+            self.fields[name][0] += right
+            self.fields[name][1] += total
+
     def accuracy(self, name: str) -> float:
         right, total = self.fields[name]
         return right / total if total else 1.0
 
 
 def score_document(result: Result, doc: str, gold_events: list[dict],
-                   predicted: list[dict]) -> None:
-    """Match one document's predictions to its gold events and add up the counts."""
+                   predicted: list[dict]) -> dict[int, int]:
+    """Match one document's predictions to its gold events and add up the counts; returns
+    {index of a predicted event: index of the gold event it matched}."""
     unmatched = list(range(len(gold_events)))
-    for event in predicted:
+    matches: dict[int, int] = {}
+    for index, event in enumerate(predicted):
         candidates = [i for i in unmatched
                       if accepts(gold_events[i].get("governorate"), event.get("governorate"))
                       and accepts(gold_events[i].get("type"), event.get("type"))]
         if not candidates:
+            # Governorate accuracy: matching needs it, so count the events that only it kept
+            # from matching (a gold event of the type, still unmatched) as wrong governorates.
+            if any(accepts(gold_events[i].get("type"), event.get("type")) for i in unmatched):
+                result.fields["governorate"][1] += 1
             result.spurious += 1
             result.details.append(f"{doc}: spurious {event.get('type')} in "
                                   f"{event.get('governorate')} (killed {event.get('killed')})")
             continue
         best = max(candidates, key=lambda i: sum(accepts(gold_events[i].get(f, "*"), event.get(f))
-                                                 for f in FIELDS))
+                                                 for f in ("governorate", *FIELDS)))
         unmatched.remove(best)
+        matches[index] = best
         result.matched += 1
+        result.fields["governorate"][0] += 1
+        result.fields["governorate"][1] += 1
         for name in FIELDS:
             gold_value = gold_events[best].get(name, "*")
             if gold_value == "*":
@@ -101,6 +119,7 @@ def score_document(result: Result, doc: str, gold_events: list[dict],
             result.missed += 1
             result.details.append(f"{doc}: missed {gold_events[i].get('id')} "
                                   f"{gold_events[i].get('type')}")
+    return matches
 
 
 def evaluate(gold_file: Path, documents: Path, sites_dir: Path) -> Result:
@@ -122,12 +141,12 @@ def evaluate(gold_file: Path, documents: Path, sites_dir: Path) -> Result:
     return result
 
 
-def report(result: Result, name: str, out=print) -> None:
+def report(result: Result, name: str, out=print, details: bool = True) -> None:
     out(f"{name}: event precision {result.precision:.3f}, recall {result.recall:.3f}, "
         f"F1 {result.f1:.3f} ({result.matched} matched, {result.spurious} spurious, "
         f"{result.missed} missed)")
     out("  field accuracy on matched events: " + ", ".join(
         f"{f} {result.accuracy(f):.2f} ({result.fields[f][0]}/{result.fields[f][1]})"
         for f in FIELDS))
-    for line in result.details:
+    for line in result.details if details else []:
         out(f"  - {line}")

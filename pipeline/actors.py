@@ -19,6 +19,7 @@ class Actor:
     alias: str
     perpetrator: str
     target: str
+    victims: bool = False  # people attacked, never attackers (civilians)
 
 
 @cache
@@ -28,7 +29,8 @@ def aliases() -> dict[str, Actor]:
     for entry in yaml.safe_load(DATA_FILE.read_text(encoding="utf-8")):
         for alias in entry["aliases"]:
             key = normalize(str(alias))
-            table[key] = Actor(key, entry["perpetrator"], entry["target"])
+            table[key] = Actor(key, entry["perpetrator"], entry["target"],
+                               bool(entry.get("victims")))
     return table
 
 

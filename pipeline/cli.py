@@ -15,6 +15,8 @@ from pipeline.config import PROJECT_DIR
 from pipeline.errors import RasdError
 
 SHARED_BENCHMARKS = PROJECT_DIR.parent / "shared" / "benchmarks"
+SEEDS_GOLD = SHARED_BENCHMARKS.parent / "eval" / "seeds.gold.json"
+EVAL_DIR = PROJECT_DIR / "eval"  # Rasd's own gold sets: the event dev set, the clusters
 
 
 def _day(value: str) -> date:
@@ -42,19 +44,28 @@ def _parser() -> argparse.ArgumentParser:
     backfill.add_argument("--site", action="append", help="only this site (repeatable)")
     commands.add_parser("demo", help="the daily job end to end on replicas and local services")
     bench = commands.add_parser("benchmark", help="print speed figures measured in one run")
-    bench.add_argument("what", choices=["crawl", "text", "spikes"],
+    bench.add_argument("what", choices=["crawl", "text", "spikes", "scale", "clusters",
+                                        "events"],
                        help="crawl: storage's cost on a large replica; text: accuracy and "
                             "speed of the text stage against trafilatura on public benchmarks; "
-                            "spikes: detection on synthetic series against EARS C3")
-    bench.add_argument("--pages", type=int, default=2000, help="crawl: articles in the replica")
+                            "clusters: merging against gold clusters (pairwise F1); events: "
+                            "the event stage's articles per second on one core; "
+                            "spikes: detection on synthetic series against EARS C3; scale: a "
+                            "whole day of many sites, time per stage and peak memory")
+    bench.add_argument("--pages", type=int, nargs="+",
+                       help="crawl: articles in the replica (2000); scale: article pages of "
+                            "the day, one run each (2500 5000 10000)")
+    bench.add_argument("--sites", type=int, default=50, help="scale: sites the pages spread over")
     bench.add_argument("--benchmarks", type=Path, default=SHARED_BENCHMARKS,
                        help="text: the folder of benchmark sets (shared/benchmarks)")
     bench.add_argument("--limit", type=int, help="text: at most this many pages a set")
     ev = commands.add_parser("eval", help="score extracted events against gold (FORMAT.md)")
     ev.add_argument("--gold", type=Path,
-                    default=SHARED_BENCHMARKS.parent / "eval" / "seeds.gold.json")
-    ev.add_argument("--docs", type=Path, default=SHARED_BENCHMARKS.parent / "seeds",
-                    help="the folder holding the gold file's documents")
+                    help="one gold file (default: the seeds, the dev set and the cluster set)")
+    ev.add_argument("--docs", type=Path,
+                    help="the folder holding the gold file's documents (default: its own)")
+    ev.add_argument("--details", action="store_true",
+                    help="list every miss, spurious event and wrong field")
     spikes = commands.add_parser("spikes", help="print the spikes of a daily series as JSON")
     spikes.add_argument("--input", type=Path, required=True, help="CSV with columns date,count")
     spikes.add_argument("--alpha", type=float, help="sensitivity (default RASD_SPIKE_ALPHA)")
@@ -136,9 +147,30 @@ def _benchmark(args, config) -> int:
     if args.what == "crawl":
         from benchmarks.crawl import run_benchmark
 
-        if args.pages < 1:
+        pages = args.pages[0] if args.pages else 2000
+        if pages < 1:
             raise RasdError("--pages must be at least 1")
-        run_benchmark(config, args.pages)
+        run_benchmark(config, pages)
+        return 0
+    if args.what == "scale":
+        from benchmarks.scale import SIZES
+        from benchmarks.scale import run_benchmark as scale_benchmark
+
+        sizes = args.pages or SIZES
+        if min(sizes) < 1 or args.sites < 1:
+            raise RasdError("--pages and --sites must be at least 1")
+        scale_benchmark(config, sizes, args.sites)
+        return 0
+    if args.what == "clusters":
+        from benchmarks.clusters import run_benchmark as clusters_benchmark
+
+        clusters_benchmark([(EVAL_DIR / "clusters.gold.json", EVAL_DIR / "clusters"),
+                            (SEEDS_GOLD, SHARED_BENCHMARKS.parent / "seeds")], config.sites_dir)
+        return 0
+    if args.what == "events":
+        from benchmarks.events_speed import run_benchmark as events_benchmark
+
+        events_benchmark()
         return 0
     if args.what == "spikes":
         from benchmarks.spikes import run_benchmark as spikes_benchmark
@@ -154,10 +186,27 @@ def _benchmark(args, config) -> int:
 
 
 def _eval(args, config) -> int:
-    from benchmarks.events import evaluate, report
+    from benchmarks.events import Result, evaluate, report
 
-    report(evaluate(args.gold, args.docs, config.sites_dir), args.gold.name)
+    if args.gold is not None:
+        report(evaluate(args.gold, args.docs or args.gold.parent, config.sites_dir),
+               args.gold.name, details=True)
+        return 0
+    total = Result()
+    for name, gold, docs in eval_sets():
+        result = evaluate(gold, docs, config.sites_dir)
+        report(result, name, details=args.details)
+        total.add(result)
+    report(total, "all sets", details=False)
     return 0
+
+
+def eval_sets() -> list[tuple[str, Path, Path]]:
+    """(name, gold file, folder of its documents) of every gold set Rasd is measured on."""
+    return [("seeds", SEEDS_GOLD, SHARED_BENCHMARKS.parent / "seeds"),
+            *((f"dev set {gold.name.split('.')[0]}", gold, gold.parent)
+              for gold in sorted((EVAL_DIR / "dev").glob("*.gold.json"))),
+            ("cluster set", EVAL_DIR / "clusters.gold.json", EVAL_DIR / "clusters")]
 
 
 def _spikes(args, config) -> int:
@@ -194,15 +243,35 @@ def _extract(args, config) -> int:
 
     sites = load_sites(config.sites_dir)
     failed = 0
+    records = []
     for path in args.files:
         try:
-            record = {"source": str(path), **extract_file(path, sites, args.published)}
+            records.append({"source": str(path), **extract_file(path, sites, args.published)})
         except RasdError as exc:
             print(f"rasd: {path}: {exc}", file=sys.stderr)
             failed += 1
-            continue
+    label_clusters(records)
+    for record in records:
         print(json.dumps(record, ensure_ascii=False))
     return 1 if failed else 0
+
+
+def label_clusters(records: list[dict]) -> None:
+    """Give every event of the records a `cluster` id, shared by the events judged to report
+    one incident (across files: outlets and re-reports)."""
+    from datetime import datetime
+
+    from pipeline.merging import Report, cluster_labels
+    from pipeline.models import Event
+
+    reports = [Report(f"{n}#{i}", Event.from_json(event), record["url"] or record["source"],
+                      datetime.fromisoformat(record["published"]).date()
+                      if record["published"] else None, str(n))
+               for n, record in enumerate(records) for i, event in enumerate(record["events"])]
+    labels = cluster_labels(reports)
+    for n, record in enumerate(records):
+        for i, event in enumerate(record["events"]):
+            event["cluster"] = labels[f"{n}#{i}"]
 
 
 COMMANDS = {"migrate": _migrate, "crawl": _crawl, "process": _process, "backfill": _backfill,

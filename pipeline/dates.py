@@ -1,9 +1,18 @@
-"""Event dates from Arabic phrasing, resolved against the article's publication date."""
+"""Event dates from Arabic phrasing, resolved against the article's publication date.
+
+Day words (اليوم، أمس، أول أمس), named weekdays (the latest such day on or before publication;
+"الماضي" a week back when it names the publication's own weekday), "منذ يومين", explicit
+dates with Levantine or Gregorian month names ("15 تشرين الثاني/نوفمبر 2023"), and months
+("الشهر الماضي", "في شهر آذار") with month precision. A month-precision date is the month's
+first day.
+"""
 
 from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+
+from pipeline.numbers import parse_number
 
 # Normalized weekday names -> Python weekday (Monday 0).
 WEEKDAYS = {"الاثنين": 0, "الثلاثاء": 1, "الاربعاء": 2, "الخميس": 3, "الجمعه": 4,
@@ -16,12 +25,35 @@ MONTHS = {
     "تشرين الاول": 10, "اكتوبر": 10, "تشرين الثاني": 11, "نوفمبر": 11,
     "كانون الاول": 12, "ديسمبر": 12,
 }
-_WEEKDAY = re.compile(r"(?:يوم\s+)?(?:امس\s+)?(" + "|".join(WEEKDAYS) + r")(?![\w])")
-_DAY_BEFORE_YESTERDAY = re.compile(r"اول\s+امس|اول\s+من\s+امس")
-_YESTERDAY = re.compile(r"(?<![\w])امس(?![\w])")
-_TODAY = re.compile(r"(?<![\w])(?:اليوم|صباح اليوم|فجر اليوم|مساء اليوم|ليل اليوم)(?![\w])")
-_MONTH = re.compile(r"(?<![\w])(?:شهر\s+)?(" + "|".join(
-    sorted((re.escape(m) for m in MONTHS), key=len, reverse=True)) + r")(?![\w])")
+_MONTH_NAMES = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
+_WEEKDAY = re.compile(r"(?<![\w])(?:يوم\s+|ليل\s+|ليله\s+|مساء\s+|صباح\s+|فجر\s+|ظهر\s+)?"
+                      r"(?:امس\s+)?ال(" + "|".join(w[2:] for w in WEEKDAYS)
+                      + r")(?![\w])(\s+الماضي|\s+الفائت|\s+المنصرم)?")
+_DAY_BEFORE_YESTERDAY = re.compile(r"اول\s+امس|اول\s+من\s+امس|امس\s+الاول")
+_YESTERDAY = re.compile(r"(?<![\w])[بو]?امس(?![\w])|الليله\s+الماضيه|ليله\s+امس")
+_TODAY = re.compile(r"(?<![\w])(?:صباح|فجر|مساء|ليل|ظهر|عصر|ظهيره)?\s*اليوم(?![\w])"
+                    r"(?!\s+(?:التالي|الثاني|الذي|ذاته|نفسه))")
+_DAYS_AGO = re.compile(r"(?:منذ|قبل)\s+(يومين|(\S+)\s+ايام)(?![\w])")
+# "15 تشرين الثاني/نوفمبر 2023", "في الثالث من اذار" is rarer and left alone.
+_EXPLICIT = re.compile(rf"(?<![\w\d])(\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?({_MONTH_NAMES})"
+                       rf"(?:\s*/\s*(?:{_MONTH_NAMES}))?(?:\s+(?:من\s+)?(?:عام\s+)?(\d{{4}}))?")
+_LAST_MONTH = re.compile(r"الشهر\s+(?:الماضي|الفائت|المنصرم|السابق)")
+_THIS_MONTH = re.compile(r"(?:مطلع|بدايه|اوائل|منتصف|اواخر|خلال)\s+الشهر\s+(?:الجاري|الحالي)")
+# A month name needs a word before it: "مارس" and "اب" are also a verb and a noun.
+_NAMED_MONTH = re.compile(rf"(?<![\w])(?:(?:في|خلال|منذ|مطلع|اواخر|اوائل|منتصف|بدايه|نهايه)"
+                          rf"\s+(?:شهر\s+)?|شهر\s+)({_MONTH_NAMES})(?![\w])"
+                          rf"(?:\s*/\s*(?:{_MONTH_NAMES}))?(?:\s+(?:من\s+)?(?:عام\s+)?(\d{{4}}))?")
+
+
+def _latest(month: int, day: int, published: date, year: str | None) -> date | None:
+    """The date with that month and day on or before publication (or in the year given)."""
+    try:
+        if year:
+            return date(int(year), month, day)
+        when = date(published.year, month, day)
+        return when if when <= published else date(published.year - 1, month, day)
+    except ValueError:
+        return None
 
 
 def resolve_date(sentence: str, published: date | None) -> tuple[date | None, str | None]:
@@ -30,22 +62,66 @@ def resolve_date(sentence: str, published: date | None) -> tuple[date | None, st
         return None, None
     if _DAY_BEFORE_YESTERDAY.search(sentence):
         return published - timedelta(days=2), "day"
+    explicit = _EXPLICIT.search(sentence)
+    if explicit:
+        when = _latest(MONTHS[explicit.group(2)], int(explicit.group(1)), published,
+                       explicit.group(3))
+        if when:
+            return when, "day"
     weekday = _WEEKDAY.search(sentence)
     if weekday:
-        back = (published.weekday() - WEEKDAYS[weekday.group(1)]) % 7
+        back = (published.weekday() - WEEKDAYS["ال" + weekday.group(1)]) % 7
+        if back == 0 and (weekday.group(2) or _YESTERDAY.search(sentence)):
+            back = 7  # "الأحد الماضي" said on a Sunday: a week back
         return published - timedelta(days=back), "day"
     if _YESTERDAY.search(sentence):
         return published - timedelta(days=1), "day"
+    ago = _DAYS_AGO.search(sentence)
+    if ago:
+        days = 2 if ago.group(1) == "يومين" else parse_number(ago.group(2) or "")
+        if days:
+            return published - timedelta(days=days), "day"
     if _TODAY.search(sentence):
         return published, "day"
+    if _LAST_MONTH.search(sentence):
+        first = published.replace(day=1) - timedelta(days=1)
+        return first.replace(day=1), "month"
+    if _THIS_MONTH.search(sentence):
+        return published.replace(day=1), "month"
+    named = _NAMED_MONTH.search(sentence)
+    if named:
+        when = _latest(MONTHS[named.group(1)], 1, published, named.group(2))
+        if when:
+            return when, "month"
     return None, None
 
 
 def month_period(sentence: str, published: date | None) -> str | None:
-    """'YYYY-MM' of the latest month named in the sentence on or before publication."""
-    match = _MONTH.search(sentence)
-    if not match or published is None:
+    """'YYYY-MM' of the latest month named in the sentence on or before publication
+    ("الشهر الماضي" included), or None."""
+    if published is None:
         return None
-    month = MONTHS[match.group(1)]
-    year = published.year if month <= published.month else published.year - 1
-    return f"{year:04d}-{month:02d}"
+    named = _NAMED_MONTH.search(sentence)
+    if named:
+        when = _latest(MONTHS[named.group(1)], 1, published, named.group(2))
+        return f"{when.year:04d}-{when.month:02d}" if when else None
+    if _LAST_MONTH.search(sentence):
+        last = published.replace(day=1) - timedelta(days=1)
+        return f"{last.year:04d}-{last.month:02d}"
+    if re.search(r"الشهر\s+(?:الجاري|الحالي)|منذ\s+(?:مطلع|بدايه)\s+الشهر", sentence):
+        return f"{published.year:04d}-{published.month:02d}"
+    return None
+
+
+def year_period(sentence: str, published: date | None) -> str | None:
+    """'YYYY' of a tally over a year: "خلال عام 2023", "منذ مطلع العام", "العام الماضي"."""
+    year = re.search(r"(?:عام|العام|سنه)\s+(\d{4})", sentence)
+    if year:
+        return year.group(1)
+    if published is None:
+        return None
+    if re.search(r"العام\s+(?:الماضي|الفائت|المنصرم)", sentence):
+        return str(published.year - 1)
+    if re.search(r"العام\s+(?:الجاري|الحالي)|منذ\s+(?:مطلع|بدايه)\s+العام|خلال\s+العام", sentence):
+        return str(published.year)
+    return None

@@ -1,126 +1,307 @@
-"""Article text -> attack events and tallies, one sentence at a time (first extractor).
+"""Article text -> attack events and tallies (the second extractor).
 
-A sentence yields an event when it names an attack and a casualty figure; actors, place and
-date come from the same sentence. Sentences about a period ("during February") are tallies;
-denied, planned or feared attacks are neither. Reports of one attack in several sentences
-of one article are merged.
+The text is cut into clauses (sentences, and sentences split where a second incident begins:
+"فيما", "وفي سياق متصل"). Each clause is read for what it tells: an attack type, casualty
+figures, actors, a place, a date, and cues that it is no event (denied, planned, sports,
+attacks in general) or a tally ("خلال شهر شباط"). Clauses are then read in order: a clause
+with an attack opens an event, or adds to the one just told when nothing sets it apart (no
+other place or day) or when it points back to it ("الهجوم", "ما أسفر عن"); a clause with
+figures alone completes the attack just told; "ارتفعت الحصيلة إلى" replaces its figure.
+An attack counts as an event when the article says it hurt someone or says where it struck.
+The phrasing lives in data/event_cues.yaml, the actors in data/actors.yaml.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, replace
 from datetime import date
+from functools import cache
+from pathlib import Path
 
-from pipeline.actors import find_actors
-from pipeline.dates import month_period, resolve_date
+import yaml
+
+from pipeline.dates import month_period, resolve_date, year_period
+from pipeline.merging import types_agree
 from pipeline.models import Event, Extraction, Tally
-from pipeline.normalize import fold_letters, normalize
-from pipeline.numbers import casualties
-from pipeline.places import as_written, resolve_place
+from pipeline.normalize import normalize
+from pipeline.numbers import FIGURE, casualties, parse_number
+from pipeline.places import as_written, find_places, resolve_place, same_place
+from pipeline.roles import roles
 
-EXTRACTOR_VERSION = "events-0.1"
+EXTRACTOR_VERSION = "events-0.2"
+CUES_FILE = Path(__file__).parent / "data" / "event_cues.yaml"
 
-# Most specific first: the first type whose phrase the sentence holds wins.
-ATTACK_TYPES = (
-    ("suicide_attack", r"انتحاري|حزام ناسف|مفخخه"),
-    ("ied", r"عبوه ناسفه|عبوات ناسفه|عبوه متفجره|عبوات متفجره"),
-    ("landmine", r"لغم|الغام"),
-    ("assassination", r"اغتيال|اغتال"),
-    ("ambush", r"كمين|كمائن"),
-    ("drone_strike", r"مسيره|مسيرات|طائره دون طيار|درون"),
-    ("airstrike", r"غاره|غارات|قصف جوي|ضربه جويه|ضربات جويه"),
-    ("shelling", r"قصف|قذائف|قذيفه|صواريخ"),
-    ("clash", r"اشتباك|اشتباكات|معارك"),
-    ("armed_attack", r"هجوم|هجمات|هاجم|استهدف|استهداف|اطلاق نار|مسلحين مجهولين"),
-)
-
-
-def _words(alternatives: str, *, whole: bool = False) -> re.Pattern:
-    """Words that start a token (after a clitic و ب ل ف or the article), whole ones if asked."""
-    end = r"(?![\w])" if whole else ""
-    return re.compile(rf"(?<![\w])(?:[وبلف]|ال)?(?:{fold_letters(alternatives)}){end}")
-
-
-_TYPES = [(name, _words(words)) for name, words in ATTACK_TYPES]
-# Not an event that happened: denied, planned, feared, hypothetical.
-_NOT_HAPPENED = _words(
-    r"نفى|نفت|تستعد|يستعد|تعتزم|يعتزم|تخطط|يخطط|سيتم|ستشن|سيشن|تحضير|تجهز|محتمل|يخشى|مخاوف|"
-    r"تهدد|تهديد|لشن حمله|تدريبات"
-)
-# Sports and economy use "هجوم" too.
-_NOT_VIOLENCE = _words(r"مباراه|الدوري|المنتخب|هدفا|هدفين|الاسعار|الليره|البورصه", whole=True)
-_PERIOD = re.compile(r"خلال شهر|منذ بدايه|منذ مطلع|خلال الشهر|خلال العام|حصيله")
-# Sentences about attacks in general ("attacks have grown lately"), not one attack.
-_GENERAL = re.compile(r"عده هجمات|خلال الايام|خلال الاسابيع|خلال الاشهر|تزايد عدد|بشكل شبه يومي")
 _SENTENCE_END = re.compile(r"(?<=[.!?؟])\s+|\n+")
-_AIR_TYPES = {"airstrike", "drone_strike"}
-_AIR_ACTORS = {"russia", "coalition", "israel", "turkey", "government"}
+# Where a second incident starts inside one sentence (on the original text).
+_CLAUSE_BREAK = re.compile(r"[،,]\s*(?=(?:فيما|بينما|في حين|حين|عندما|إذ)\s)"
+                           r"|\s(?=و?في\s+(?:سياق|حادثة|حادثه|حادث)\s+(?:متصل|منفصل|آخر|اخر|مشابه))"
+                           r"|[،,]\s*(?=(?:كما|وكذلك)\s+(?:قتل|قُتل|لقي|أصيب|اصيب|استهدف|انفجر))")
+
+
+def _pattern(phrases: list[str]) -> re.Pattern:
+    """Phrases at the start of a word, after a clitic or the article, longest first."""
+    folded = sorted({normalize(str(p)) for p in phrases}, key=len, reverse=True)
+    return re.compile(r"(?<![\w])(?:[وبلف]|ال|وال|بال|فال|لل)?(?:"
+                      + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in folded) + ")")
+
+
+@cache
+def cues() -> dict:
+    """The cue phrases of data/event_cues.yaml, compiled."""
+    data = yaml.safe_load(CUES_FILE.read_text(encoding="utf-8"))
+    compiled = {name: _pattern(data[name]) for name in (
+        "not_happened", "not_violence", "general", "period", "toll_update", "same_attack",
+        "casualty_words", "recalled")}
+    compiled["overrides"] = [(kind, _pattern(words)) for kind, words in data["overrides"].items()]
+    compiled["types"] = [(kind, _pattern(words)) for kind, words in data["types"].items()]
+    return compiled
 
 
 def split_sentences(text: str) -> list[str]:
-    """Sentences of clean text, in order."""
-    return [s.strip() for s in _SENTENCE_END.split(text) if s and s.strip()]
+    """Clauses of clean text, in order: sentences, split where a second incident starts."""
+    clauses = []
+    for sentence in _SENTENCE_END.split(text):
+        clauses += [c.strip() for c in _CLAUSE_BREAK.split(sentence or "") if c and c.strip()]
+    return clauses
 
 
 def attack_type(sentence: str) -> str | None:
-    """The schema type of the attack a normalized sentence describes, or None."""
-    for name, pattern in _TYPES:
-        if pattern.search(sentence):
-            return name
+    """The schema type of the attack a normalized clause describes, or None."""
+    found = _attack(sentence)
+    return found[0] if found else None
+
+
+# "... بعد هجوم استهدف حافلات ... أسفر عن مقتل 40": the figure belongs to the attack told
+# just before the verb of result, not to another named earlier in the clause.
+_RESULT = re.compile(r"(?<![\w])(?:ما\s+)?(?:اسفر|اسفرت|ادي|ادت|نتج|خلف|اوقع|حصد)(?![\w])")
+_AFTER = re.compile(r"(?<![\w])(?:بعد|عقب|اثر)\s")
+
+
+# Weapons of a ground attack that name shells or rockets: no shelling.
+_SMALL_ARMS = re.compile(r"(?:قذائف|قذيفه|قاذف\S*)\s+(?:ال)?(?:ار\s*بي\s*جي|اربي\s*جي|rpg)")
+
+
+def _attack(sentence: str) -> tuple[str, int] | None:
+    """(type, position of its phrase): overrides first, then the most specific type."""
+    sentence = _SMALL_ARMS.sub(lambda m: " " * len(m.group()), sentence)
+    start, end = 0, len(sentence)
+    result = _RESULT.search(sentence)
+    hurt = cues()["casualty_words"].search(sentence)
+    if result and not (hurt and hurt.start() < result.start()):
+        end = result.start()
+        after = [m.end() for m in _AFTER.finditer(sentence, 0, end)]
+        start = after[-1] if after else 0
+    for kind, pattern in [*cues()["overrides"], *cues()["types"]]:
+        match = pattern.search(sentence, start, end)
+        if match:
+            return kind, match.start()
+    if start or end < len(sentence):
+        return _attack_anywhere(sentence)
     return None
 
 
-# "بهجوم لخلايا داعش", "قصف مدفعي لقوات النظام": the actor an attack noun belongs to.
-_ATTACK_OF = _words(r"هجوم|هجمات|كمين|قصف|غاره|غارات|استهداف|تفجير|اغتيال")
-_OWNER_GAP = re.compile(r"^(?:\s+\S+){0,2}\s+ل$")
-
-
-def _attacker(sentence: str, actors: list) -> tuple[str, str] | None:
-    """(perpetrator id, alias) of an actor named as the owner of an attack noun."""
-    for position, actor in actors:
-        for trigger in _ATTACK_OF.finditer(sentence[max(0, position - 40):position]):
-            gap = sentence[max(0, position - 40):position][trigger.end():]
-            if _OWNER_GAP.match(gap):
-                return actor.perpetrator, actor.alias
+def _attack_anywhere(sentence: str) -> tuple[str, int] | None:
+    for kind, pattern in [*cues()["overrides"], *cues()["types"]]:
+        match = pattern.search(sentence)
+        if match:
+            return kind, match.start()
     return None
 
 
-def _roles(sentence: str, kind: str) -> tuple[str, str | None]:
-    """(perpetrator, target) from the actors a normalized sentence names, in order."""
-    actors = find_actors(sentence)
-    perpetrator = "unknown"
-    perp_alias = None
-    owner = _attacker(sentence, actors)
-    if owner is not None:
-        perpetrator, perp_alias = owner
-    if perp_alias is None and kind in _AIR_TYPES:
-        air = [a for _, a in actors if a.perpetrator in _AIR_ACTORS]
-        if air:
-            perpetrator, perp_alias = air[0].perpetrator, air[0].alias
-    if perp_alias is None:
-        for position, actor in actors:
-            # "ضد داعش" or "مواقع داعش": the group is the one attacked.
-            before = sentence[max(0, position - 8):position]
-            if actor.perpetrator == "isis" and not re.search(r"ضد\s*$|مواقع\s*$", before):
-                perpetrator, perp_alias = "isis", actor.alias
-                break
-    target = next((a.target for _, a in actors
-                   if a.alias != perp_alias and a.target != perpetrator), None)
-    return perpetrator, target
+_UPDATE_FIGURE = re.compile(rf"(?:الي|ل)\s+{FIGURE}")
+
+
+@dataclass
+class Clause:
+    """What one clause tells."""
+
+    original: str
+    text: str  # normalized
+    kind: str | None = None
+    kind_at: int | None = None
+    killed: int | None = None
+    wounded: int | None = None
+    hurt: bool = False  # casualty words, with or without a figure
+    place: str | None = None
+    governorate: str | None = None
+    date: date | None = None
+    precision: str | None = None
+    skip: bool = False
+    period: bool = False
+    update: bool = False
+    refers_back: bool = False
+
+
+def _read(original: str, context: str, published: date | None) -> Clause:
+    text = normalize(original)
+    c = cues()
+    clause = Clause(original, text)
+    # A heading or a question ("ما أثر الغارات الروسية؟") tells of no attack.
+    clause.skip = bool(len(text.split()) < 5 or text.endswith("؟")
+                       or c["not_happened"].search(text) or c["not_violence"].search(text)
+                       or c["general"].search(text))
+    clause.period = bool(c["period"].search(text))
+    attack = _attack(text)
+    if attack:
+        clause.kind, clause.kind_at = attack
+    clause.killed, clause.wounded = casualties(text)
+    clause.hurt = bool(c["casualty_words"].search(text))
+    update = c["toll_update"].search(text)
+    if update:
+        figure = _UPDATE_FIGURE.search(text, update.end())
+        value = parse_number(figure.group("num")) if figure else None
+        if value is not None:
+            clause.update = True
+            if re.search(r"جرحي|مصابين|الجرحي|المصابين|اصابات", text[update.start():figure.end()]):
+                clause.wounded = value
+            else:
+                clause.killed = value
+    clause.refers_back = bool(c["same_attack"].search(text))
+    if find_places(text):
+        clause.place, clause.governorate = resolve_place(text, context)
+        if clause.place:
+            clause.place = as_written(original, clause.place)
+    else:
+        clause.governorate = None
+    clause.date, clause.precision = resolve_date(text, published)
+    return clause
+
+
+def _same_place(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or same_place(a, b)
+
+
+def _continues(event: Event, clause: Clause) -> bool:
+    """Whether a clause with an attack still tells of the event just opened."""
+    if not _same_place(event.place, clause.place):
+        return False
+    if clause.kind and not types_agree(event.type, clause.kind):
+        return False
+    if clause.date and event.date and clause.date != event.date:
+        return False
+    if clause.governorate and event.governorate and clause.governorate != event.governorate:
+        return False
+    new_figures = clause.killed is not None and event.killed is not None
+    if clause.update or (clause.refers_back and not new_figures):
+        return True
+    return not new_figures and clause.place is None and clause.date is None
+
+
+def _add(event: Event, clause: Clause) -> Event:
+    """Fill what the event lacks from a later clause about it; a toll update replaces."""
+    killed, wounded = event.killed, event.wounded
+    if clause.update:
+        killed = clause.killed if clause.killed is not None else killed
+        wounded = clause.wounded if clause.wounded is not None else wounded
+    else:
+        killed = killed if killed is not None else clause.killed
+        wounded = wounded if wounded is not None else clause.wounded
+    return replace(
+        event, place=event.place or clause.place,
+        governorate=event.governorate or clause.governorate,
+        date=event.date or clause.date, date_precision=event.date_precision or clause.precision,
+        killed=killed, wounded=wounded)
+
+
+def _with_roles(event: Event, clause: Clause) -> Event:
+    perpetrator, target = roles(clause.text, event.type, clause.kind_at)
+    return replace(event,
+                   perpetrator=event.perpetrator if event.perpetrator != "unknown"
+                   else perpetrator,
+                   target=event.target or target)
+
+
+def _open(clause: Clause) -> Event:
+    event = Event(clause.kind or "armed_attack", "unknown", None, clause.governorate,
+                  clause.place, clause.date, clause.precision, clause.killed, clause.wounded,
+                  clause.original)
+    return _with_roles(event, clause)
+
+
+def _happened(event: Event, hurt: bool) -> bool:
+    """Enough to count: someone hurt, or where and when it struck."""
+    return (event.killed is not None or event.wounded is not None or hurt
+            or (event.place is not None and event.date is not None))
+
+
+def _tally(clause: Clause, published: date | None) -> Tally | None:
+    period = month_period(clause.text, published) or year_period(clause.text, published)
+    if period is None:
+        return None
+    perpetrator, target = roles(clause.text, clause.kind or "armed_attack", clause.kind_at)
+    return Tally(period, None if perpetrator == "unknown" else perpetrator, target,
+                 clause.governorate, clause.killed, clause.wounded, clause.original)
+
+
+def _article_defaults(title: str | None, clauses: list[Clause], context: str,
+                      published: date | None) -> Clause:
+    """What the title and the lead say: the main event's governorate and day."""
+    lead = " ".join(filter(None, [title, *(c.original for c in clauses[:2])]))
+    return _read(lead, context, published)
+
+
+def extract_events(text: str, published: date | None, title: str | None = None) -> Extraction:
+    """Events and tallies that an article's clean text reports."""
+    context = normalize(" ".join(filter(None, [title, text])))
+    clauses = [_read(s, context, published) for s in split_sentences(text)]
+    events: list[Event] = []
+    hurt: list[bool] = []
+    tallies: list[Tally] = []
+    current: int | None = None
+    for clause in clauses:
+        if clause.skip:
+            current = None
+            continue
+        if clause.period and (clause.killed is not None or clause.wounded is not None):
+            tally = _tally(clause, published)
+            if tally is not None:
+                tallies.append(tally)
+            current = None
+            continue
+        if clause.kind is not None:
+            if current is not None and _continues(events[current], clause):
+                events[current] = _with_roles(_add(events[current], clause), clause)
+                hurt[current] = hurt[current] or clause.hurt
+            else:
+                events.append(_open(clause))
+                hurt.append(clause.hurt)
+                current = len(events) - 1
+        elif current is not None and (clause.killed is not None or clause.wounded is not None
+                                      or clause.update) and _same_place(
+                                          events[current].place, clause.place):
+            events[current] = _add(events[current], clause)
+            hurt[current] = True
+    kept = [e for e, h in zip(events, hurt, strict=True) if _happened(e, h)]
+    if kept:
+        lead = _article_defaults(title, clauses, context, published)
+        kept = [_fill(event, lead, first=i == 0) for i, event in enumerate(kept)]
+    return Extraction(events=_merge(kept), tallies=tallies)
+
+
+def _fill(event: Event, lead: Clause, *, first: bool) -> Event:
+    """The article's governorate for an event that names none; the lead's day for the first
+    event that gives none."""
+    governorate = event.governorate or lead.governorate
+    if first and event.date is None and lead.date is not None:
+        return replace(event, governorate=governorate, date=lead.date,
+                       date_precision=lead.precision)
+    return replace(event, governorate=governorate)
 
 
 def _compatible(a: Event, b: Event) -> bool:
-    """Whether two sentences of one article can be about the same attack."""
+    """Whether two events of one article are one attack told twice."""
     def agree(x, y) -> bool:
         return x is None or y is None or x == y
 
-    same_place = agree(a.place and normalize(a.place), b.place and normalize(b.place))
+    one_place = a.place is not None and b.place is not None and same_place(a.place, b.place)
     return (agree(a.governorate, b.governorate) and agree(a.target, b.target)
-            and (same_place or a.type == b.type) and agree(a.date, b.date))
+            and agree(a.date, b.date) and (one_place or (a.type == b.type and (
+                a.place is None or b.place is None))))
 
 
 def _merge(events: list[Event]) -> list[Event]:
-    """Fold later sentences about the same attack into the first report of it."""
+    """Fold a later telling of the same attack into its first."""
     merged: list[Event] = []
     for event in events:
         index = next((i for i, m in enumerate(merged) if _compatible(m, event)), None)
@@ -128,44 +309,12 @@ def _merge(events: list[Event]) -> list[Event]:
             merged.append(event)
             continue
         first = merged[index]
-        merged[index] = Event(
-            type=first.type,
+        merged[index] = replace(
+            first,
             perpetrator=event.perpetrator if first.perpetrator == "unknown" else first.perpetrator,
             target=first.target or event.target, governorate=first.governorate or event.governorate,
             place=first.place or event.place, date=first.date or event.date,
             date_precision=first.date_precision or event.date_precision,
             killed=first.killed if first.killed is not None else event.killed,
-            wounded=first.wounded if first.wounded is not None else event.wounded,
-            evidence=first.evidence,
-        )
+            wounded=first.wounded if first.wounded is not None else event.wounded)
     return merged
-
-
-def extract_events(text: str, published: date | None, title: str | None = None) -> Extraction:
-    """Events and tallies that an article's clean text reports."""
-    events: list[Event] = []
-    tallies: list[Tally] = []
-    context = normalize(" ".join(filter(None, [title, text])))
-    for original in split_sentences(text):
-        sentence = normalize(original)
-        if any(p.search(sentence) for p in (_NOT_HAPPENED, _NOT_VIOLENCE, _GENERAL)):
-            continue
-        killed, wounded = casualties(sentence)
-        kind = attack_type(sentence)
-        perpetrator, target = _roles(sentence, kind or "armed_attack")
-        place, governorate = resolve_place(sentence, context)
-        place = as_written(original, place) if place else None
-        if _PERIOD.search(sentence) and (killed or wounded):
-            period = month_period(sentence, published) or (
-                str(published.year) if published and "العام" in sentence else None)
-            if period:
-                tallies.append(Tally(period, perpetrator if perpetrator != "unknown" else None,
-                                     target, governorate, killed, wounded, original))
-            continue
-        if kind is None or (killed is None and wounded is None
-                            and not re.search(r"مقتل|قتل|جرح|اصابه|اصيب|وجرح", sentence)):
-            continue
-        event_date, precision = resolve_date(sentence, published)
-        events.append(Event(kind, perpetrator, target, governorate, place, event_date,
-                            precision, killed, wounded, original))
-    return Extraction(events=_merge(events), tallies=tallies)

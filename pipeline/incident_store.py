@@ -22,7 +22,8 @@ def _report(row: dict) -> Report:
     event = Event(row["type"], row["perpetrator"], row["target"], row["governorate"],
                   row["place"], row["event_date"], row["date_precision"], row["killed"],
                   row["wounded"], row["evidence"])
-    return Report(row["event_id"], event, row["source_id"], row["published"])
+    return Report(row["event_id"], event, row["source_id"], row["published"],
+                  str(row["article_id"]))
 
 
 def merge_incidents(conn, day: date, window_days: int) -> dict[str, int]:

@@ -23,6 +23,7 @@ from datetime import date, timedelta
 
 from pipeline.models import Event
 from pipeline.normalize import normalize
+from pipeline.places import same_place
 
 # Pairs of types that outlets use for one attack. Air and ground attacks never mix.
 _GROUND = {"armed_attack", "ambush", "assassination", "clash", "ied", "suicide_attack", "landmine"}
@@ -49,6 +50,7 @@ class Report:
     event: Event
     source: str
     published: date | None
+    article: str = ""  # events of one article are distinct attacks: they never merge
 
 
 @dataclass
@@ -64,7 +66,8 @@ class Incident:
         return "in_" + hashlib.sha256(first.encode()).hexdigest()[:16]
 
 
-def _types_agree(a: str, b: str) -> bool:
+def types_agree(a: str, b: str) -> bool:
+    """Whether two types can name one attack (outlets call one ambush "كمين" and "هجوم")."""
     return a == b or frozenset((a, b)) in _COMPATIBLE_TYPES
 
 
@@ -114,7 +117,7 @@ def _places_agree(a: str | None, b: str | None) -> bool:
     if not a or not b:
         return True
     x, y = _bare(a), _bare(b)
-    if x == y or x in y or y in x or _close(x, y):
+    if x == y or x in y or y in x or _close(x, y) or same_place(a, b):
         return True
     return bool(_REGION.match(normalize(a)) or _REGION.match(normalize(b)))
 
@@ -126,11 +129,13 @@ def _actors_agree(a: str | None, b: str | None, unknown: str | None) -> bool:
 def same_incident(a: Report, b: Report) -> bool:
     """Whether two reports can be of one incident (nothing tells them apart)."""
     x, y = a.event, b.event
+    if a.article and a.article == b.article:
+        return False
     if x.governorate != y.governorate:
         return False
     if x.governorate is None and not (x.place and y.place and _bare(x.place) == _bare(y.place)):
         return False
-    return (_types_agree(x.type, y.type) and _dates_agree(a, b)
+    return (types_agree(x.type, y.type) and _dates_agree(a, b)
             and _places_agree(x.place, y.place)
             and _actors_agree(x.target, y.target, None)
             and _actors_agree(x.perpetrator, y.perpetrator, "unknown"))
@@ -211,3 +216,12 @@ def canonical(incident: Incident) -> dict:
         "first_reported": min(published) if published else None,
         "event_ids": [r.event_id for r in incident.reports],
     }
+
+
+def cluster_labels(reports: list[Report]) -> dict[str, str]:
+    """event_id -> "c1", "c2"...: one label per incident, numbered by earliest report."""
+    labels: dict[str, str] = {}
+    for number, incident in enumerate(cluster(reports), start=1):
+        for report in incident.reports:
+            labels[report.event_id] = f"c{number}"
+    return labels

@@ -38,6 +38,16 @@ class Event:
         data["date"] = self.date.isoformat() if self.date else None
         return data
 
+    @classmethod
+    def from_json(cls, data: dict) -> Event:
+        """The event of a to_json() record (an extract record, a gold event made concrete)."""
+        when = data.get("date")
+        return cls(data["type"], data.get("perpetrator") or "unknown", data.get("target"),
+                   data.get("governorate"), data.get("place"),
+                   date.fromisoformat(when) if isinstance(when, str) else when,
+                   data.get("date_precision"), data.get("killed"), data.get("wounded"),
+                   data.get("evidence") or "")
+
 
 @dataclass(frozen=True)
 class Tally:

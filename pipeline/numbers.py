@@ -13,6 +13,8 @@ from pipeline.normalize import fold_letters
 # Normalized spellings (teh marbuta folded to heh, alef forms to bare alef).
 _UNITS = {
     "واحد": 1, "واحده": 1, "اثنان": 2, "اثنين": 2, "اثنتان": 2, "اثنتين": 2,
+    # the first word of 11 and 12 ("احد عشر", "احدي عشره", "اثنا عشر", "اثني عشر")
+    "احد": 1, "احدي": 1, "اثنا": 2, "اثني": 2, "اثنتا": 2, "اثنتي": 2,
     "ثلاث": 3, "ثلاثه": 3, "اربع": 4, "اربعه": 4, "خمس": 5, "خمسه": 5,
     "ست": 6, "سته": 6, "سبع": 7, "سبعه": 7, "ثمان": 8, "ثماني": 8, "ثمانيه": 8,
     "تسع": 9, "تسعه": 9, "عشر": 10, "عشره": 10,
@@ -22,7 +24,8 @@ _TENS = {
     "خمسون": 50, "خمسين": 50, "ستون": 60, "ستين": 60, "سبعون": 70, "سبعين": 70,
     "ثمانون": 80, "ثمانين": 80, "تسعون": 90, "تسعين": 90,
 }
-_HUNDREDS = {"مئه": 100, "مائه": 100, "مئتان": 200, "مئتين": 200, "مائتين": 200}
+_HUNDREDS = {"مئه": 100, "مائه": 100, "مئتان": 200, "مئتين": 200, "مائتين": 200,
+             "مائتان": 200}
 VAGUE_DOZENS = 12  # "عشرات": FORMAT.md's value for dozens
 
 _UNIT_WORD = "|".join(sorted(_UNITS, key=len, reverse=True))
@@ -56,47 +59,66 @@ def parse_number(words: str) -> int | None:
 QUALIFIER = fold_letters(r"(?:ما\s+لا\s+يقل\s+عن|ما\s+يزيد\s+عن|ما\s+يزيد\s+على|اكثر\s+من"
                          r"|نحو|حوالي|قرابه|زهاء|اقل\s+من)")
 FIGURE = rf"(?:{QUALIFIER}\s+)?(?:بين\s+)?(?P<num>{NUMBER})"
-_DUAL_NOUNS = fold_letters(r"(?:عنصران|عنصرين|مدنيان|مدنيين|شخصان|شخصين|جنديان|جنديين"
-                           r"|طفلان|طفلين|مقاتلان|مقاتلين)")
+# Duals of nouns whose plural has another form: "عنصرين" is two, while "مدنيين" may be many.
+_DUAL_STEMS = ("عنصر", "شخص", "جندي", "طفل", "شاب", "ضابط", "رجل", "راعي", "شقيق", "مدني",
+               "مقاتل", "عسكري", "امرات", "سيدت", "فتات", "طالب", "قيادي", "مجند", "صحفي",
+               "مزارع", "عامل", "سائق", "اخو", "مسلح", "قتيل", "جريح")
+_PLURAL_TOO = ("مدني", "مقاتل", "عسكري", "قيادي", "مجند", "صحفي", "مزارع", "عامل", "سائق",
+               "مسلح")  # their "-ين" form is also the plural: only "-ان" counts as two
+_DUAL_NOUNS = fold_letters("(?:" + "|".join(
+    [f"{s}ان" for s in _DUAL_STEMS] + [f"{s}ين" for s in _DUAL_STEMS if s not in _PLURAL_TOO])
+    + r")(?![\w])")
+# One person, no number: "مقتل شاب", "اصابه طفل", "اغتيال قيادي", "اصابه اخر".
+_ONE_NOUNS = fold_letters(
+    r"(?:شاب|رجل|امراه|امراة|سيده|طفل|طفله|فتاه|عنصر|جندي|مدني|شخص|مقاتل|ضابط|راعي|مزارع"
+    r"|سائق|عامل|قيادي|مسؤول|مختار|مواطن|صياد|عسكري|متطوع|مجند|معلم|طبيب|تاجر|عضو|ناشط"
+    r"|شرطي|حارس|قائد|طالب|مسن|عجوز|فلاح|اخر|احد|صحفي|موظف|امام|شيخ|ممرض|مهندس|محام)(?![\w])")
 
-_KILLED_VERB = fold_letters(r"(?:مقتل|قتل|مصرع|استشهاد|استشهد|لقي|لقوا|قضى|قضوا|سقوط)")
+_KILLED_VERB = fold_letters(r"(?:مقتل|قتل|مصرع|استشهاد|استشهد|لقي|لقوا|قضى|قضوا|سقوط|وفاه"
+                           r"|توفي|اغتيال|اغتال|تصفيه)")
 _WOUNDED_VERB = fold_letters(r"(?:جرح|اصابه|اصيب|اصيبوا|اصابات|جراح)")
+# A verb with a clitic and the article's "و"/"ب": "ومقتل", "بمقتل", "وأصيب".
+_KILLED_VERB = rf"(?<![\w])[وبفل]?{_KILLED_VERB}"
+_WOUNDED_VERB = rf"(?<![\w])[وبفل]?{_WOUNDED_VERB}"
 _KILLED = [
     re.compile(rf"{_KILLED_VERB}\s+(?:\S+\s+){{0,1}}?{FIGURE}"),
     re.compile(rf"{FIGURE}\s+(?:[^\s\d]+\s+){{0,3}}?(?:قتلي|قتيلا|قتيل|ضحايا|ضحيه)"),
-    re.compile(rf"{FIGURE}\s+(?:[^\s\d]+\s+){{0,5}}?(?:قتلوا|لقوا\s+مصرعهم|مصرعهم)"),
+    re.compile(rf"{FIGURE}\s+(?:[^\s\d]+\s+){{0,5}}?(?:قتلوا|لقوا\s+مصرعهم|مصرعهم|حتفهم"
+               rf"|لقوا\s+حتفهم|قضوا)"),
 ]
 _WOUNDED = [
     re.compile(rf"{_WOUNDED_VERB}\s+(?:\S+\s+){{0,1}}?{FIGURE}"),
     re.compile(rf"{FIGURE}\s+(?:[^\s\d]+\s+){{0,3}}?(?:جرحي|جريحا|جريح|مصابين|اصابات)"),
 ]
-_KILLED_DUAL = re.compile(rf"{_KILLED_VERB}\s+{_DUAL_NOUNS}")
-_WOUNDED_DUAL = re.compile(rf"{_WOUNDED_VERB}\s+{_DUAL_NOUNS}")
+_KILLED_DUAL = re.compile(rf"{_KILLED_VERB}\s+{_DUAL_NOUNS}|(?<![\w])قتيل(?:ان|ين)(?![\w])")
+_WOUNDED_DUAL = re.compile(rf"{_WOUNDED_VERB}\s+{_DUAL_NOUNS}|(?<![\w])جريح(?:ان|ين)(?![\w])")
+_KILLED_ONE = re.compile(rf"{_KILLED_VERB}\s+{_ONE_NOUNS}|(?:اردوه|ارداه|اردته)\s+قتيلا"
+                         rf"|فارق\s+الحياه|لقي\s+(?:\S+\s+){{0,2}}?(?:حتفه|مصرعه)")
+_WOUNDED_ONE = re.compile(rf"{_WOUNDED_VERB}\s+{_ONE_NOUNS}")
 _KILLED_DOZENS = re.compile(rf"{_KILLED_VERB}\s+(?:ال)?عشرات|(?:ال)?عشرات\s+(?:من\s+)?القتلي")
 _WOUNDED_DOZENS = re.compile(rf"{_WOUNDED_VERB}\s+(?:ال)?عشرات|(?:ال)?عشرات\s+(?:من\s+)?الجرحي")
 # "مقتل وجرح نحو 40": one figure for both, which FORMAT.md leaves uncounted.
-MIXED = re.compile(rf"(?:مقتل|قتل)\s+و\s?(?:جرح|اصابه)\s+{FIGURE}")
+_ANY_FIGURE = FIGURE.replace("?P<num>", "?:")
+MIXED = re.compile(rf"(?:مقتل|قتل)\s+و\s?(?:جرح|اصابه)\s+{FIGURE}"
+                   rf"|{_ANY_FIGURE}\s+(?:\S+\s+)?(?:بين\s+)?قتيل\S*\s+و\s?جريح")
 
 
 def _count(sentence: str, patterns: list[re.Pattern], dual: re.Pattern,
-           dozens: re.Pattern) -> int | None:
+           dozens: re.Pattern, one: re.Pattern) -> int | None:
     # The figure stated first wins: a later one is usually another event or a subgroup.
-    matches = sorted((m for p in patterns for m in p.finditer(sentence)), key=lambda m: m.start())
-    for match in matches:
-        value = parse_number(match.group("num"))
-        if value is not None:
-            return value
-    if dual.search(sentence):
-        return 2
-    if dozens.search(sentence):
-        return VAGUE_DOZENS
-    return None
+    found = [(m.start(), parse_number(m.group("num"))) for p in patterns
+             for m in p.finditer(sentence)]
+    found += [(m.start(), 2) for m in dual.finditer(sentence)]
+    found += [(m.start(), VAGUE_DOZENS) for m in dozens.finditer(sentence)]
+    found += [(m.start(), 1) for m in one.finditer(sentence)]
+    values = [value for _, value in sorted(found, key=lambda f: f[0]) if value is not None]
+    return values[0] if values else None
 
 
 def casualties(sentence: str) -> tuple[int | None, int | None]:
     """(killed, wounded) stated in one normalized sentence, None where it gives no figure."""
     if MIXED.search(sentence):
         return None, None
-    killed = _count(sentence, _KILLED, _KILLED_DUAL, _KILLED_DOZENS)
-    wounded = _count(sentence, _WOUNDED, _WOUNDED_DUAL, _WOUNDED_DOZENS)
+    killed = _count(sentence, _KILLED, _KILLED_DUAL, _KILLED_DOZENS, _KILLED_ONE)
+    wounded = _count(sentence, _WOUNDED, _WOUNDED_DUAL, _WOUNDED_DOZENS, _WOUNDED_ONE)
     return killed, wounded

@@ -1,8 +1,10 @@
 """Places in Syria: a gazetteer kept as data, and the most specific place a sentence names.
 
-Sources: pipeline/data/syrian_towns.csv (the administrative list from
-KaraBala10/syria-location-database, no licence stated, public facts; see docs/gazetteer.md)
-and pipeline/data/places_extra.yaml (Rasd's own additions and exclusions).
+Source: pipeline/data/gazetteer.csv, built by scripts/build_gazetteer.py from OpenSyria's
+administrative units (CC BY 4.0, from OCHA), the KaraBala10 town list and Rasd's own entries
+(deserts, roads, fields, crossings, spelling variants); docs/gazetteer.md says what comes from
+where. pipeline/data/places_extra.yaml lists `not_places`: listed names that are common words.
+A single-word village name counts only where the text says it is a place ("في بلدة ...").
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import yaml
@@ -44,83 +46,190 @@ class Place:
     name: str  # normalized, as matched
     governorate: str | None
     specificity: int  # 0 governorate, 1 district, 2 sub-district or region, 3 town or feature
+    curated: bool = False  # from Rasd's own list: a place name news uses, not a common word
+    canonical: str = ""  # the main spelling's key, for a spelling variant
 
 
 def _extra() -> dict:
     return yaml.safe_load((DATA_DIR / "places_extra.yaml").read_text(encoding="utf-8"))
 
 
+_SPECIFICITY = {"governorate": 0, "district": 1, "subdistrict": 2, "desert": 2, "mountain": 2,
+                "road": 2, "region": 2}  # everything else (town, village, field...) is 3
+_DASHES = re.compile(r"\s*[-–—]\s*")
+
+
+def _key(name: str) -> str:
+    """A name as the matcher sees it: normalized, dashes read as spaces."""
+    return " ".join(_DASHES.sub(" ", normalize(name)).split())
+
+
 @cache
 def gazetteer() -> dict[str, tuple[Place, ...]]:
-    """Normalized name -> the places of that name (one name may stand in several governorates)."""
-    extra = _extra()
-    stop = {normalize(w) for w in extra.get("not_places", [])}
+    """Normalized name -> the places of that name (one name may stand in several governorates);
+    spelling variants are names of their own. Read from data/gazetteer.csv (docs/gazetteer.md)."""
+    stop = {normalize(w) for w in _extra().get("not_places", [])}
     stop |= {m for name in MONTHS for m in name.split("/")} | set(WEEKDAYS)
     governorate_keys = {normalize(name) for name in GOVERNORATES}
     entries: dict[str, dict[tuple[str | None, int], Place]] = {}
-
-    def add(name: str, governorate: str | None, specificity: int) -> None:
-        key = normalize(name)
-        if specificity > 0 and (len(key.replace(" ", "")) < _MIN_LETTERS or key in stop
-                                or key in governorate_keys):
-            return  # a town named like its governorate reads as the governorate
-        place = Place(key, governorate, specificity)
-        entries.setdefault(key, {})[(governorate, specificity)] = place
-
-    for name, code in GOVERNORATES.items():
-        add(name, code, 0)
-    with (DATA_DIR / "syrian_towns.csv").open(encoding="utf-8") as handle:
+    with (DATA_DIR / "gazetteer.csv").open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
-            code = _CSV_GOVERNORATE.get(row["Governorate"].strip())
-            for column, specificity in (("City", 1), ("District", 2), ("Town", 3)):
-                value = row[column].strip()
-                if value and not value.startswith("مركز"):
-                    add(value, code, specificity)
-    for code, names in extra["places"].items():
-        for name in names:
-            # A desert or a road covers more ground than a village does.
-            add(name, code, 2 if name.startswith(("بادية", "طريق")) else 3)
+            key = _key(row["name"])
+            specificity = _SPECIFICITY.get(row["kind"], 3)
+            code = None if row["governorate"] == "SY" else row["governorate"]
+            if specificity > 0 and (len(key.replace(" ", "")) < _MIN_LETTERS or key in stop
+                                    or key in governorate_keys):
+                continue  # a town named like its governorate reads as the governorate
+            # Rasd's own entries and named features (fields, crossings...) are names news
+            # uses as places; the administrative list's villages may be common words too.
+            curated = row["source"] == "rasd" or row["kind"] not in ("town", "village")
+            place = Place(key, code, specificity, curated, _key(row["variant_of"] or row["name"]))
+            entries.setdefault(key, {})[(code, specificity)] = place
     return {key: tuple(by_gov.values()) for key, by_gov in entries.items()}
 
 
+def same_place(a: str, b: str) -> bool:
+    """Whether two place names name one place: equal once normalized, or spellings of one
+    gazetteer entry ("طريق حمص - دير الزور", "طريق دير الزور حمص")."""
+    x, y = _key(a), _key(b)
+    if x == y:
+        return True
+    index = gazetteer()
+    main_x = {p.canonical for p in index.get(x, ())}
+    return bool(main_x & {p.canonical for p in index.get(y, ())})
+
+
+# Words, split at spaces, punctuation and dashes ("طريق دير الزور – تدمر" is four words).
+_WORD = re.compile(r"[^\s،,.:;؛()\[\]\"'«»“”\-–—/]+")
+
+
 @cache
-def _pattern() -> re.Pattern:
-    names = sorted(gazetteer(), key=len, reverse=True)
-    # Whole words only; a clitic و ب ل ف may stick to a name ("بريف", "وحمص").
-    return re.compile(r"(?<![\w])(?:[وبلف])?(" + "|".join(map(re.escape, names)) + r")(?![\w])")
+def _sizes_by_first_word() -> dict[str, tuple[int, ...]]:
+    """A name's first word -> the word counts of the names it starts, longest first."""
+    sizes: dict[str, set[int]] = {}
+    for name in gazetteer():
+        words = name.split()
+        sizes.setdefault(words[0], set()).add(len(words))
+    return {word: tuple(sorted(s, reverse=True)) for word, s in sizes.items()}
+
+
+def _variants(word: str) -> list[tuple[str, int]]:
+    """(word, letters cut) without a clitic that may stick to a name: "بريف", "وحمص",
+    "للرقه" (ل + الرقه)."""
+    found = [(word, 0)]
+    if len(word) > 3 and word.startswith("لل"):
+        found.append(("ال" + word[2:], 1))
+    if len(word) > 2 and word[0] in "وبلف":
+        found.append((word[1:], 1))
+        if len(word) > 3 and word[1] in "بل" and word[0] in "وف":
+            found.append((word[2:], 2))
+    return found
 
 
 def find_places(text: str) -> list[tuple[int, tuple[Place, ...]]]:
-    """(position, candidate places) for every gazetteer name in normalized text."""
-    return [(m.start(1), gazetteer()[m.group(1)]) for m in _pattern().finditer(text)]
+    """(position, candidate places) for every gazetteer name in normalized text, longest
+    names first: a dictionary lookup of word n-grams, not one huge regular expression."""
+    index, starts = gazetteer(), _sizes_by_first_word()
+    words = [(m.start(), m.group()) for m in _WORD.finditer(text)]
+    found: list[tuple[int, tuple[Place, ...]]] = []
+    i = 0
+    while i < len(words):
+        best = None
+        for first, cut in _variants(words[i][1]):
+            for size in starts.get(first, ()):
+                name = " ".join([first, *(w for _, w in words[i + 1:i + size])])
+                if name in index and (best is None or size > best[0]):
+                    best = (size, name, cut)
+                    break
+        if best:
+            found.append((words[i][0] + best[2], index[best[1]]))
+            i += best[0]
+        else:
+            i += 1
+    return found
+
+
+# The word before a name that says it is a place: "في بلدة", "قرب", "شرقي", "طريق".
+_LOCATIVE_WORDS = {
+    "في", "قرب", "محيط", "اطراف", "بلده", "بلدتي", "قريه", "قريتي", "قري", "مدينه", "مدينتي",
+    "حي", "احياء", "ناحيه", "منطقه", "منطقتي", "مخيم", "ريف", "مدخل", "طريق", "سوق", "وسط",
+    "داخل", "الي", "نحو", "شرق", "غرب", "شمال", "جنوب", "شرقي", "غربي", "شمالي", "جنوبي",
+    "بلدات", "قرية", "مزرعه", "حقل", "معبر", "جبل", "باديه", "تخوم", "ضواحي", "مشارف", "بمدينه",
+    "ببلده", "بقريه", "بحي", "بريف", "بمنطقه", "بمحيط", "باطراف", "ومحيط", "واطراف", "ومدينه",
+    "وبلده", "وقريه", "وريف", "ومنطقه", "لبلده", "لقريه", "لمدينه", "لحي", "لمنطقه", "بالقرب",
+    "عند", "حتي", "مقابل", "جوار", "بجوار", "بين", "محور", "جبهه", "جبهات", "محاور", "مفرق",
+    "دوار", "اوتوستراد", "مركز", "شرقا", "غربا", "شمالا", "جنوبا", "الشرقي", "الغربي",
+    "الشمالي", "الجنوبي", "مدينتا", "قريتا", "بلدتا"}
+_GOVERNORATE_CUE = {"ريف", "بريف", "وريف", "محافظه", "بمحافظه", "لمحافظه", "شرقي", "غربي",
+                    "شمالي", "جنوبي", "شرق", "غرب", "شمال", "جنوب", "مدينه", "بمدينه"}
+
+
+_ROAD_NAME = re.compile(r"(?:طريق|اوتوستراد|الطريق|اتستراد)\s+"
+                        r"(?:\S+\s*[-–—]?\s*)?(?:\S+\s*[-–—]\s*)?$")
+
+
+def _previous_word(text: str, position: int) -> str:
+    words = text[max(0, position - 25):position].split()
+    return words[-1] if words else ""
+
+
+def _strong(text: str, position: int, candidates: tuple[Place, ...], after_place: bool) -> bool:
+    """Whether a name is surely a place here: a governorate, a name of several words, one
+    of Rasd's own entries, or one named after a place word ("في بلدة ..."), a clitic "ب"
+    ("بالشحيل"), or just after another place ("قرى مرعناز والمالكية")."""
+    name = candidates[0].name
+    if any(c.specificity == 0 or c.curated for c in candidates) or " " in name:
+        return True
+    if position > 0 and text[position - 1] in "بل" and position >= 1 and (
+            position < 2 or not text[position - 2].isalpha()):
+        return True
+    before = _previous_word(text, position)
+    return before in _LOCATIVE_WORDS or (after_place and before in ("و", "او", "،"))
+
+
+@lru_cache(maxsize=16)
+def _context_governorates(context: str) -> tuple[str, ...]:
+    """Governorates an article names, each as often as it names it."""
+    return tuple(c.governorate for _, cands in find_places(context) for c in cands
+                 if c.specificity == 0)
 
 
 def resolve_place(sentence: str, context: str = "") -> tuple[str | None, str | None]:
-    """(place, governorate) for a normalized sentence: its most specific place, in the
-    governorate the sentence (or else the article) names when the name is ambiguous."""
+    """(place, governorate) for a normalized sentence: its most specific place that is surely
+    one, in the governorate the sentence names (then the article) when the name stands in
+    several; the governorate named with "ريف", "محافظة" or a direction wins over a town's."""
     found = find_places(sentence)
-    named = [c.governorate for _, cands in found for c in cands
-             if c.specificity == 0 or len({x.governorate for x in cands}) == 1]
-    in_context = [c.governorate for _, cands in find_places(context) for c in cands
-                  if c.specificity == 0] if context else []
-    if len(set(named)) > 1:
-        # "طريق حمص-دير الزور": of two governorates, the one the article is about.
-        named.sort(key=lambda g: -in_context.count(g))
-    named = named or in_context
+    explicit, stated, places = [], [], []
+    previous_end = -10
+    for position, candidates in found:
+        if any(c.specificity == 0 for c in candidates):
+            if _ROAD_NAME.search(sentence[max(0, position - 30):position]):
+                continue  # "طريق حمص-دير الزور": a road's name, not where it happened
+            code = next(c.governorate for c in candidates if c.specificity == 0)
+            stated.append(code)
+            if _previous_word(sentence, position) in _GOVERNORATE_CUE:
+                explicit.append(code)
+            previous_end = position + len(candidates[0].name)
+            continue
+        if _strong(sentence, position, candidates, position - previous_end < 4):
+            places.append(candidates)
+            previous_end = position + len(candidates[0].name)
+    in_context = _context_governorates(context) if context else ()
+    preferred = explicit + stated + sorted(set(in_context), key=lambda g: -in_context.count(g))
     best: Place | None = None
-    # Among equally specific places the last named is usually where it happened
-    # ("in the western Deir ez-Zor desert, days after an ambush in the Rusafa desert").
-    for _, candidates in reversed(found):
-        governorates = {c.governorate for c in candidates}
-        chosen = (candidates[0] if len(governorates) == 1
-                  else next((c for g in named for c in candidates if c.governorate == g), None))
-        top = max(candidates, key=lambda c: c.specificity)
-        place = chosen or Place(top.name, None, top.specificity)
-        if place.specificity > 0 and (best is None or place.specificity > best.specificity):
-            best = place
+    for candidates in places:
+        governorates = [c.governorate for c in candidates]
+        chosen = next((c for g in preferred for c in candidates if c.governorate == g), None)
+        if chosen is None:
+            top = max(candidates, key=lambda c: c.specificity)
+            chosen = top if len(set(governorates)) == 1 else Place(top.name, None, top.specificity)
+        if best is None or chosen.specificity > best.specificity:
+            best = chosen
     if best is None:
-        return None, named[0] if named else None
-    return best.name, best.governorate or (named[0] if named else None)
+        return None, (explicit or stated or [None])[0]
+    if explicit and best.governorate not in explicit:
+        return best.name, explicit[0]
+    return best.name, best.governorate or (stated or [None])[0]
 
 
 def as_written(sentence: str, place: str) -> str:

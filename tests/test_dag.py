@@ -67,7 +67,8 @@ def test_dag_loads_with_its_tasks(airflow_env) -> None:
     info = json.loads(result.stdout.strip().splitlines()[-1])
     assert info["errors"] == {}
     assert info["tasks"] == ["crawl", "data_quality", "extract_events", "extract_text",
-                             "list_sites", "merge_events", "migrate", "send_alerts", "spikes", "trends"]
+                             "list_sites", "merge_events", "migrate", "send_alerts", "spikes",
+                             "trends"]
     assert info["catchup"] is False and info["retries"] == 2 and info["doc"]
 
 

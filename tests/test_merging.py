@@ -60,3 +60,9 @@ def test_incident_ids_are_stable_whatever_the_order() -> None:
     one = cluster(reports)[0].incident_id
     assert one == cluster(list(reversed(reports)))[0].incident_id
     assert one.startswith("in_") and one == cluster(reports[2:])[0].incident_id
+
+
+def test_two_events_of_one_article_never_merge() -> None:
+    one = Report("ev_a", BUS, "sy24", date(2020, 12, 31), article="7")
+    two = Report("ev_b", replace(BUS, type="ied"), "sy24", date(2020, 12, 31), article="7")
+    assert not same_incident(one, two)

@@ -247,10 +247,13 @@ ORDER BY requested_url, fetched_at DESC;
 UPDATE rasd.articles SET minhash = %(minhash)s WHERE article_id = %(article_id)s;
 
 -- name: duplicate_candidates
--- Other URLs' articles published within three days: where a copy of a story would be.
+-- Other URLs' first copies published within three days that share a MinHash band with the
+-- article (0007_minhash_bands.sql): where a copy of its story would be.
 SELECT article_id, published_at, minhash, duplicate_of
 FROM rasd.articles
-WHERE article_id <> %(article_id)s AND url <> %(url)s AND minhash IS NOT NULL
+WHERE duplicate_of IS NULL AND article_id <> %(article_id)s AND url <> %(url)s
+  AND minhash_bands && (SELECT minhash_bands FROM rasd.articles
+                        WHERE article_id = %(article_id)s)
   AND published_at BETWEEN %(published_at)s::timestamptz - interval '3 days'
                        AND %(published_at)s::timestamptz + interval '3 days';
 
@@ -260,7 +263,8 @@ UPDATE rasd.articles
 SET duplicate_of = %(canonical)s,
     similarity = COALESCE(%(similarity)s, similarity)
 WHERE (article_id = ANY(%(members)s) OR duplicate_of = ANY(%(members)s))
-  AND article_id <> %(canonical)s;
+  AND article_id <> %(canonical)s
+  AND duplicate_of IS DISTINCT FROM %(canonical)s;  -- copies already linked stay untouched
 
 -- name: clear_duplicate
 UPDATE rasd.articles SET duplicate_of = NULL, similarity = NULL
@@ -308,7 +312,7 @@ WHERE day BETWEEN %(first)s AND %(last)s;
 -- name: merge_window_reports
 -- Events of the articles published in the window (Damascus days), with what merging needs.
 SELECT e.event_id, e.type, e.perpetrator, e.target, e.governorate, e.place, e.event_date,
-       e.date_precision, e.killed, e.wounded, e.evidence, e.incident_id, a.source_id,
+       e.date_precision, e.killed, e.wounded, e.evidence, e.incident_id, e.article_id, a.source_id,
        (a.published_at AT TIME ZONE 'Asia/Damascus')::date AS published,
        (a.published_at AT TIME ZONE 'Asia/Damascus')::date BETWEEN %(first)s AND %(last)s
            AS in_window

@@ -1,0 +1,102 @@
+"""Who attacked whom: the perpetrator and the target among the actors a clause names.
+
+Arabic news names the attacker as the owner of the attack noun ("هجوم لخلايا داعش"), the one
+who carried it out ("نفذته مجموعات يعتقد أنها تنتمي إلى داعش"), the subject of an attack
+verb ("استهدفت مسيرة تركية"), or a weapon's nationality ("غارات روسية"); the attacked as the
+object ("استهدف حاجزاً لقوات النظام"), as the ones killed ("مقتل ثلاثة عناصر من قسد"), or
+after "على"/"ضد". Each actor mention is scored from the words just before and after it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.actors import Actor, find_actors
+from pipeline.normalize import fold_letters
+
+# Words just before an actor that make it the attacker.
+_PERPETRATOR_BEFORE = re.compile(fold_letters(
+    r"(?:نفذه|نفذته|نفذها|نفذوه|نفذتها|شنه|شنته|شنها|شنت|شن|تبنى|تبنت|تبناه|تبنته|من\s+قبل"
+    r"|تنتمي\s+(?:الى|ل)|ينتمون\s+(?:الى|ل)|ينتمي\s+(?:الى|ل)|انها\s+من|انهم\s+من|انه\s+من"
+    r"|يعتقد\s+انها|يعتقد\s+انهم|يرجح\s+انها|يرجح\s+انهم|يتهم|اتهمت|اتهم|متهمه|مسؤوليته"
+    r"|اعلن|اعلنت|مسلحين\s+من|مسلحون\s+من|مسلحو|عناصر\s+من\s+خلايا"
+    r"|هجوم\s+(?:ل|من)|هجوما\s+(?:ل|من)|كمين\s+(?:ل|من)|قصف\s+(?:\S+\s+)?(?:ل|من)"
+    r"|غارات\s+(?:\S+\s+)?(?:ل|من)|غاره\s+(?:\S+\s+)?(?:ل|من)|طائرات|طائره|مسيره|مسيرات"
+    r"|الطيران|طيران|مدفعيه|استهداف\s+(?:\S+\s+)?من|برصاص|رصاص|بنيران|نيران|قناص|قناصه)"
+    r"\s*(?:\S+\s+)?$"))
+# Attack nouns and verbs right after an actor: the actor is their subject or owner.
+_ATTACK_AFTER = re.compile(fold_letters(
+    r"^\s*(?:\S+\s+)?[بل]?(?:تستهدف|استهدفت|استهدف|يستهدف|تقصف|قصفت|قصف|يقصف|تهاجم|هاجمت|هاجم"
+    r"|يهاجم|تشن|شنت|شن|يشن|نفذت|نفذ|ينفذ|تنفذ|نصبت|نصب|ينصب|فجرت|فجر|اغتالت|اغتال"
+    r"|تغتال|اطلقت|اطلق|تطلق|يطلق|قتلت|قتل|تقتل|يقتل|تبنت|تبنى|اعلنت\s+مسؤوليتها"
+    r"|اعلن\s+مسؤوليته|مسؤوليته|مسؤليته|المسؤوليه)(?![\w])"))
+# Words just before an actor that make it the attacked.
+_TARGET_BEFORE = re.compile(fold_letters(
+    r"(?:من\s+(?:عناصر|افراد|مقاتلي|جنود|منتسبي|قوات|صفوف)|في\s+صفوف|صفوف|عناصر|عنصر|عنصرين|عنصران|جنود|جنديا|جنديين|ضابط|ضباط|قيادي|قياديا"
+    r"|حاجز|حاجزا|حواجز|نقطه|نقاط|موقع|مواقع|مقر|مقرات|رتل|رتلا|ارتال|دوريه|دوريات|سياره"
+    r"|سيارات|اليه|اليات|اليتين|حافله|حافلات|ضد|على|استهدف|استهدفت|استهدفوا|استهداف|يستهدف"
+    r"|تستهدف|هاجم|هاجمت|هاجموا|مهاجمه|اغتيال|اغتال|اغتالوا|تصفيه|قتل|مقتل|اصابه|جرح|مسلحين"
+    r"|مقاتلي|مقاتلين|افراد|افرادا|منتسبي|مجموعه|مجموعه\s+من|قوه|قوات|معسكر|تجمع|تجمعات"
+    r"|مخفر|ثكنه|قاعده|مطار|مستودع|مستودعات|شاحنه|صهريج|مركبه|عربه|عربات|كتيبه|لصالح)"
+    r"\s+(?:\S+\s+){0,2}?(?:تابع\S*\s+)?(?:ل|لل)?$"
+    r"|(?:^|\s)(?:من|و?بين)\s*(?:ل|لل)?$"))
+# Right after an actor: it is the one attacked ("لواء القدس ... تعرضت لهجوم").
+_TARGET_AFTER = re.compile(fold_letters(
+    r"^\s*(?:\S+\s+){0,3}?(?:تعرضت|تعرض|تتعرض|يتعرض|تكبدت|تكبد|خسرت|فقدت|فقد)(?![\w])"))
+# "التابعة لروسيا", "المدعومة من تركيا": whose side a group is on, not who took part.
+_PATRON_BEFORE = re.compile(fold_letters(
+    r"(?:التابع\S*|الموالي\S*|المدعوم\S*|المقرب\S*)\s+(?:من\s+)?(?:ل|لل)?$"))
+_AIR_OR_ARTILLERY = {"airstrike", "drone_strike", "shelling"}
+
+
+def _score(sentence: str, position: int, actor: Actor, attack_at: int | None) -> int:
+    """Positive: the attacker; negative: the attacked; 0: no sign."""
+    if actor.victims:
+        return -3
+    before = sentence[max(0, position - 45):position]
+    after = sentence[position + len(actor.alias):position + len(actor.alias) + 60]
+    if _PATRON_BEFORE.search(before):
+        return -1  # "لواء القدس التابعة لروسيا": the patron, a target only if none else
+    score = 0
+    if _PERPETRATOR_BEFORE.search(before):
+        score += 2
+    elif _TARGET_BEFORE.search(before):
+        score -= 2
+    if _ATTACK_AFTER.match(after):
+        score += 2
+    elif _TARGET_AFTER.match(after):
+        score -= 3
+    if score == 0 and attack_at is not None and position < attack_at and actor.perpetrator in (
+            "isis", "turkey", "russia", "coalition", "israel"):
+        score += 1  # named before the attack word, by an actor that mostly attacks here
+    return score
+
+
+def roles(sentence: str, kind: str, attack_at: int | None = None) -> tuple[str, str | None]:
+    """(perpetrator id, target id or None) of the attack a normalized clause tells of."""
+    actors = find_actors(sentence)
+    if not actors:
+        return "unknown", None
+    scored = [(_score(sentence, position, actor, attack_at), position, actor)
+              for position, actor in actors]
+    attackers = sorted((s for s in scored if s[0] > 0), key=lambda s: (-s[0], s[1]))
+    perpetrator = attackers[0][2].perpetrator if attackers else None
+    if perpetrator is None:
+        # No sign: ISIS named in an attack report is its author far more often than not,
+        # and an air or artillery attack is the work of the state or army named.
+        unsigned = [a for s, _, a in scored if s == 0 and not a.victims]
+        isis = [a for a in unsigned if a.perpetrator == "isis"]
+        air = [a for a in unsigned if a.perpetrator in (
+            "russia", "government", "turkey", "coalition", "israel")]
+        if isis:
+            perpetrator = "isis"
+        elif kind in _AIR_OR_ARTILLERY and air:
+            perpetrator = air[0].perpetrator
+    perpetrator = perpetrator or "unknown"
+    target = next((a.target for s, _, a in sorted(scored, key=lambda x: (max(x[0], -2), x[1]))
+                   if s < 0 and (a.perpetrator != perpetrator or a.victims)), None)
+    if target is None:
+        target = next((a.target for s, _, a in scored
+                       if s == 0 and a.perpetrator != perpetrator and not a.victims
+                       and a.perpetrator != "isis"), None)
+    return perpetrator, target

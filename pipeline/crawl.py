@@ -96,11 +96,21 @@ def _run_locked(config: Config, site_id: str, since: datetime | None, until: dat
         if result.returncode != 0:
             error = f"crawl of {site_id} failed (exit {result.returncode}): " + _last_line(
                 result.stderr)
+        elif "(database_unreachable)" in result.stderr:  # the storage pipeline's close reason
+            lost = [line for line in result.stderr.splitlines()
+                    if "PostgreSQL became unreachable" in line]
+            error = f"crawl of {site_id} stopped: " + (
+                lost[0][lost[0].index("PostgreSQL"):] if lost else "PostgreSQL became unreachable")
     except subprocess.TimeoutExpired:
         error = f"crawl of {site_id} did not finish within {timeout:.0f} s"
-    with storage.connection(config) as conn:
-        counts = storage.fetch_one(conn, "finish_crawl_run", {
-            "run_id": run_id, "status": "failed" if error else "finished", "error": error})
+    try:
+        with storage.connection(config) as conn:
+            counts = storage.fetch_one(conn, "finish_crawl_run", {
+                "run_id": run_id, "status": "failed" if error else "finished", "error": error})
+    except RasdError:
+        if error:  # the crawl's own failure says more; the next crawl closes the run
+            raise RasdError(error) from None
+        raise
     if error:
         raise RasdError(error)
     counts["duration_seconds"] = round(counts["duration_seconds"], 1)

@@ -4,12 +4,19 @@ fetch, so a crawl killed halfway loses nothing it had fetched and a rerun duplic
 from __future__ import annotations
 
 import hashlib
+import logging
 
 import psycopg2
+from scrapy.exceptions import DropItem
+from scrapy.utils.defer import deferred_from_coro
 
 from pipeline import storage
 from pipeline.config import load_config
 from spiders.items import FetchItem
+
+log = logging.getLogger(__name__)
+# The close reason run_crawl looks for: the crawl stopped because PostgreSQL went away.
+DATABASE_LOST = "database_unreachable"
 
 
 class PostgresPipeline:
@@ -18,6 +25,7 @@ class PostgresPipeline:
         self.conn = None
         # Off only for the crawl benchmark's baseline (-s RASD_STORAGE_ENABLED=False).
         self.enabled = crawler.settings.getbool("RASD_STORAGE_ENABLED", True)
+        self.lost: str | None = None  # why PostgreSQL became unreachable, once it did
 
     @classmethod
     def from_crawler(cls, crawler) -> PostgresPipeline:
@@ -35,7 +43,7 @@ class PostgresPipeline:
             })
 
     def close_spider(self) -> None:
-        if self.conn is None:
+        if self.conn is None or self.lost:
             return
         spider = self.crawler.spider
         if spider.run_id is not None:
@@ -49,14 +57,25 @@ class PostgresPipeline:
         self.crawler.stats.inc_value(f"rasd/{item.outcome}")
         if not self.enabled:
             return item
-        with self.conn:
-            outcome = self._store(item)
-            storage.execute(self.conn, "insert_fetch", {
-                "run_id": self.crawler.spider.run_id, "source_id": item.source_id,
-                "kind": item.kind, "requested_url": item.requested_url, "url": item.url,
-                "http_status": item.http_status, "outcome": outcome, "reason": item.reason,
-                "bytes": item.size,
-            })
+        if self.lost:
+            raise DropItem(f"PostgreSQL became unreachable: {self.lost}")
+        try:
+            with self.conn:
+                outcome = self._store(item)
+                storage.execute(self.conn, "insert_fetch", {
+                    "run_id": self.crawler.spider.run_id, "source_id": item.source_id,
+                    "kind": item.kind, "requested_url": item.requested_url, "url": item.url,
+                    "http_status": item.http_status, "outcome": outcome,
+                    "reason": item.reason, "bytes": item.size,
+                })
+        except (psycopg2.OperationalError, psycopg2.InterfaceError) as exc:
+            if not self.conn.closed:
+                raise
+            # Fetching on would store nothing: stop, and let the next crawl fetch the rest.
+            self.lost = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+            log.error("rasd: PostgreSQL became unreachable: %s", self.lost)
+            deferred_from_coro(self.crawler.engine.close_spider_async(reason=DATABASE_LOST))
+            raise DropItem(f"PostgreSQL became unreachable: {self.lost}") from exc
         return item
 
     def _store(self, item: FetchItem) -> str:

@@ -365,6 +365,46 @@ def test_postgres_stopped_during_the_text_stage_fails_clearly_and_a_retry_succee
     assert counts["articles"] + failed[0][0] == pages
 
 
+def test_postgres_stopped_during_a_crawl_stops_it_clearly_and_the_next_crawl_completes(
+        calm_config, own_server, calm_server) -> None:
+    config = replace(calm_config, database_url=own_server.url)
+    storage.connect(config).close()  # the schema, before the crawl and the clock start
+    slow = {"DOWNLOAD_DELAY": "0.1", "CONCURRENT_REQUESTS_PER_DOMAIN": "1"}
+    outcome: list = []
+    crawl = threading.Thread(target=lambda: outcome.append(_attempt(
+        lambda c: run_crawl(c, SITE, extra_settings=slow), config)))
+    crawl.start()
+
+    def stored() -> int:
+        conn = psycopg2.connect(own_server.url)
+        try:
+            return _rows(conn, "SELECT count(*) FROM rasd.pages")[0][0]
+        finally:
+            conn.close()
+
+    _wait_for(lambda: stored() >= 5, 60, "five stored pages")
+    own_server.stop()
+    crawl.join(60)
+    assert not crawl.is_alive()  # the crawl stopped instead of fetching on for nothing
+    (error,) = outcome
+    assert isinstance(error, RasdError) and "\n" not in str(error), repr(error)
+    assert str(error).startswith(f"crawl of {SITE} stopped: PostgreSQL became unreachable: ")
+
+    own_server.start()
+    counts = run_crawl(config, SITE)
+    conn = storage.connect(config)
+    try:
+        urls = [u for (u,) in _rows(conn, "SELECT url FROM rasd.pages WHERE raw_html IS NOT "
+                                          "NULL")]
+        runs = _rows(conn, "SELECT status, error FROM rasd.crawl_runs ORDER BY run_id")
+    finally:
+        conn.close()
+    articles = {clean_url(calm_server.replica.url_of(a)) for a in calm_server.replica.articles}
+    assert len(urls) == len(set(urls)) and set(urls) == articles  # none lost, none twice
+    assert 0 < counts["new"] < len(articles)  # what the first crawl stored was kept
+    assert runs == [("failed", INTERRUPTED), ("finished", None)]
+
+
 def _attempt(stage, config):
     try:
         return stage(config)

@@ -277,11 +277,13 @@ class OwnServer:
     unprivileged postgres user: it may be stopped and started at will."""
 
     def __init__(self) -> None:
-        found = sorted(glob.glob("/usr/lib/postgresql/*/bin/pg_ctl"))
+        found = sorted(glob.glob("/usr/lib/postgresql/*/bin/pg_ctl"),
+                       key=lambda p: float(Path(p).parent.parent.name))
         assert found, "no PostgreSQL server binaries under /usr/lib/postgresql"
-        self.bin = Path(found[-1]).parent
+        self.bin = Path(found[-1]).parent  # the newest
         self.root = Path(tempfile.mkdtemp(prefix="rasd-pg-"))
-        shutil.chown(self.root, "postgres", "postgres")
+        if os.geteuid() == 0:  # the server refuses to run as root: it runs as postgres
+            shutil.chown(self.root, "postgres", "postgres")
         self.data = self.root / "data"
         with socket.socket() as sock:
             sock.bind(("127.0.0.1", 0))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, time, timedelta, timezone
 from functools import cache
 from pathlib import Path
 
@@ -163,3 +163,12 @@ def load_articles(site_id: str, generated: int | None = None) -> list[ReplicaArt
     handwritten = _handwritten(site_id, config)
     generated = _generated(site_id, config, seed.published, config["first_generated_id"])
     return sorted([seed, *handwritten, *generated], key=lambda a: (a.published, a.id))
+
+
+def one_day(outlet: str, count: int, day: date, seed: str) -> list[ReplicaArticle]:
+    """`count` generated articles in the outlet's style, all published on `day` (Damascus
+    time), drawn with the random generator seeded by `seed`: the scale benchmark's sites."""
+    config = {**replica_config(outlet), "generated": count, "span_days": 1}
+    config.pop("spike_days_before_seed", None)
+    anchor = datetime.combine(day + timedelta(days=1), time(), timezone(timedelta(hours=3)))
+    return _generated(seed, config, anchor, config["first_generated_id"])

@@ -247,15 +247,20 @@ ORDER BY requested_url, fetched_at DESC;
 UPDATE rasd.articles SET minhash = %(minhash)s WHERE article_id = %(article_id)s;
 
 -- name: duplicate_candidates
--- Other URLs' first copies published within three days that share a MinHash band with the
--- article (0007_minhash_bands.sql): where a copy of its story would be.
+-- Other URLs' first copies published within three days that share at least 4 MinHash bands
+-- with the article (0007_minhash_bands.sql: a pair at similarity 0.8 shares at least 4): where
+-- a copy of its story would be. The window is written so that no index but the bands' can
+-- serve it: a day's new articles have no statistics yet, and the published_at index would then
+-- look cheaper while scanning the whole window.
 SELECT article_id, published_at, minhash, duplicate_of
 FROM rasd.articles
 WHERE duplicate_of IS NULL AND article_id <> %(article_id)s AND url <> %(url)s
   AND minhash_bands && (SELECT minhash_bands FROM rasd.articles
                         WHERE article_id = %(article_id)s)
-  AND published_at BETWEEN %(published_at)s::timestamptz - interval '3 days'
-                       AND %(published_at)s::timestamptz + interval '3 days';
+  AND (SELECT count(*) FROM unnest(minhash_bands) AS band
+       WHERE band = ANY((SELECT minhash_bands FROM rasd.articles
+                         WHERE article_id = %(article_id)s)::bigint[])) >= 4
+  AND abs(extract(epoch FROM published_at - %(published_at)s::timestamptz)) <= 3 * 86400;
 
 -- name: link_duplicates
 -- Every copy in the group, and whatever pointed at one, now points at the first copy.

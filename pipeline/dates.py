@@ -45,6 +45,10 @@ _NAMED_MONTH = re.compile(rf"(?<![\w])(?:(?:في|خلال|منذ|مطلع|اوا
                           rf"(?:\s*/\s*(?:{_MONTH_NAMES}))?(?:\s+(?:من\s+)?(?:عام\s+)?(\d{{4}}))?")
 
 
+_SINCE = re.compile(r"(?<![\w])منذ\s+(?!يومين|\S+\s+ايام)(?:\S+\s+){0,6}?\S*(?=\s|$)"
+                    rf"(?:\s+(?:{_MONTH_NAMES}))?")
+
+
 def _latest(month: int, day: int, published: date, year: str | None) -> date | None:
     """The date with that month and day on or before publication (or in the year given)."""
     try:
@@ -62,6 +66,7 @@ def resolve_date(sentence: str, published: date | None) -> tuple[date | None, st
         return None, None
     if _DAY_BEFORE_YESTERDAY.search(sentence):
         return published - timedelta(days=2), "day"
+    sentence = _SINCE.sub(" ", sentence)  # "منذ اتفاق آذار": when something else began
     explicit = _EXPLICIT.search(sentence)
     if explicit:
         when = _latest(MONTHS[explicit.group(2)], int(explicit.group(1)), published,

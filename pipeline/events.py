@@ -25,7 +25,7 @@ from pipeline.dates import month_period, resolve_date, year_period
 from pipeline.merging import types_agree
 from pipeline.models import Event, Extraction, Tally
 from pipeline.normalize import normalize
-from pipeline.numbers import FIGURE, casualties, parse_number
+from pipeline.numbers import FIGURE, NUMBER, casualties, parse_number
 from pipeline.places import as_written, find_places, resolve_place, same_place
 from pipeline.roles import roles
 
@@ -34,7 +34,7 @@ CUES_FILE = Path(__file__).parent / "data" / "event_cues.yaml"
 
 _SENTENCE_END = re.compile(r"(?<=[.!?؟])\s+|\n+")
 # Where a second incident starts inside one sentence (on the original text).
-_CLAUSE_BREAK = re.compile(r"[،,]\s*(?=(?:فيما|بينما|في حين|حين|عندما|إذ)\s)"
+_CLAUSE_BREAK = re.compile(r"[،,]\s*(?=(?:فيما|بينما|في حين|حين|عندما|إذ|وسط|رغم|في ظل)\s)"
                            r"|\s(?=و?في\s+(?:سياق|حادثة|حادثه|حادث)\s+(?:متصل|منفصل|آخر|اخر|مشابه))"
                            r"|[،,]\s*(?=(?:كما|وكذلك)\s+(?:قتل|قُتل|لقي|أصيب|اصيب|استهدف|انفجر))")
 
@@ -52,7 +52,7 @@ def cues() -> dict:
     data = yaml.safe_load(CUES_FILE.read_text(encoding="utf-8"))
     compiled = {name: _pattern(data[name]) for name in (
         "not_happened", "not_violence", "general", "period", "toll_update", "same_attack",
-        "casualty_words", "recalled")}
+        "casualty_words", "recalled", "another")}
     compiled["overrides"] = [(kind, _pattern(words)) for kind, words in data["overrides"].items()]
     compiled["types"] = [(kind, _pattern(words)) for kind, words in data["types"].items()]
     return compiled
@@ -109,7 +109,14 @@ def _attack_anywhere(sentence: str) -> tuple[str, int] | None:
     return None
 
 
+_FRESH = re.compile(r"^(?:و?في\s+(?:ال)?سياق|و?في\s+حادث|فيما|بينما|في\s+حين|كما|و?في\s+اليوم"
+                    r"|الي\s+ذلك|من\s+جهه\s+اخري|و?علي\s+صعيد|و?في\s+ريف|و?في\s+مدينه"
+                    r"|و?في\s+بلده|و?في\s+باديه|و?في\s+محافظه)")
+_GENERIC_ATTACK = re.compile(r"(?:[وبلف]?ال(?:هجوم|هجمات|استهداف|اعتداء)|هذا\s+الهجوم|الهجوم)")
 _UPDATE_FIGURE = re.compile(rf"(?:الي|ل)\s+{FIGURE}")
+# "نفذ مسلحون 11 عملية اغتيال", "40 هجوما": a count of attacks, not one attack.
+_MANY_ATTACKS = re.compile(rf"(?<![\w]){NUMBER}\s+(?:عمليه|عمليات|هجمات|هجوما|اعتداءات|اعتداء"
+                           rf"|حوادث|حالات|حاله)(?![\w])")
 
 
 @dataclass
@@ -128,6 +135,10 @@ class Clause:
     date: date | None = None
     precision: str | None = None
     skip: bool = False
+    general: bool = False  # attacks in general, or many at once: no one event
+    another: bool = False  # "بهجوم مماثل": not the attack just told
+    fresh: bool = False  # opens with "في سياق متصل", "فيما", "كما": a new report begins
+    generic: bool = False  # its only attack word is "الهجوم": it names the attack told
     period: bool = False
     update: bool = False
     refers_back: bool = False
@@ -139,12 +150,16 @@ def _read(original: str, context: str, published: date | None) -> Clause:
     clause = Clause(original, text)
     # A heading or a question ("ما أثر الغارات الروسية؟") tells of no attack.
     clause.skip = bool(len(text.split()) < 5 or text.endswith("؟")
-                       or c["not_happened"].search(text) or c["not_violence"].search(text)
-                       or c["general"].search(text))
+                       or c["not_happened"].search(text) or c["not_violence"].search(text))
+    clause.general = bool(c["general"].search(text) or _MANY_ATTACKS.search(text))
+    clause.another = bool(c["another"].search(text))
+    clause.fresh = bool(_FRESH.match(text))
     clause.period = bool(c["period"].search(text))
     attack = _attack(text)
     if attack:
         clause.kind, clause.kind_at = attack
+        clause.generic = clause.kind == "armed_attack" and bool(
+            _GENERIC_ATTACK.match(text, clause.kind_at))
     clause.killed, clause.wounded = casualties(text)
     clause.hurt = bool(c["casualty_words"].search(text))
     update = c["toll_update"].search(text)
@@ -174,17 +189,21 @@ def _same_place(a: str | None, b: str | None) -> bool:
 
 def _continues(event: Event, clause: Clause) -> bool:
     """Whether a clause with an attack still tells of the event just opened."""
-    if not _same_place(event.place, clause.place):
-        return False
-    if clause.kind and not types_agree(event.type, clause.kind):
+    if clause.update:
+        return True
+    if clause.another or (clause.kind and not clause.generic
+                          and not types_agree(event.type, clause.kind)):
         return False
     if clause.date and event.date and clause.date != event.date:
         return False
     if clause.governorate and event.governorate and clause.governorate != event.governorate:
         return False
+    same_place = _same_place(event.place, clause.place)
+    if clause.refers_back and (same_place or not clause.fresh):
+        return True  # "ما أسفر عن", "الهجوم": still the attack just told (a hospital's town)
+    if not same_place or clause.fresh:
+        return False
     new_figures = clause.killed is not None and event.killed is not None
-    if clause.update or (clause.refers_back and not new_figures):
-        return True
     return not new_figures and clause.place is None and clause.date is None
 
 
@@ -225,8 +244,29 @@ def _happened(event: Event, hurt: bool) -> bool:
             or (event.place is not None and event.date is not None))
 
 
-def _tally(clause: Clause, published: date | None) -> Tally | None:
-    period = month_period(clause.text, published) or year_period(clause.text, published)
+def _earlier(events: list[Event], current: int | None, clause: Clause) -> int | None:
+    """The event a clause with an attack adds to: the one just told, or for a clause that
+    names no place or day and points back ("المعارك ألحقت أضراراً"), an earlier one it fits."""
+    if current is None:
+        return None
+    if _continues(events[current], clause):
+        return current
+    if clause.refers_back and clause.place is None and clause.date is None and not clause.fresh:
+        return next((i for i in range(current - 1, -1, -1) if _continues(events[i], clause)
+                     and (clause.kind is None or clause.generic
+                          or events[i].type == clause.kind)), None)
+    return None
+
+
+def _tally_goes_on(clause: Clause) -> bool:
+    """After a tally, a clause with figures but no day or place of its own ("في حين قتل 136
+    من عناصر التنظيم") adds to the summary."""
+    return (clause.date is None or clause.precision != "day") and clause.place is None
+
+
+def _tally(clause: Clause, published: date | None, period: str | None = None) -> Tally | None:
+    period = (month_period(clause.text, published) or year_period(clause.text, published)
+              or period)
     if period is None:
         return None
     perpetrator, target = roles(clause.text, clause.kind or "armed_attack", clause.kind_at)
@@ -249,20 +289,29 @@ def extract_events(text: str, published: date | None, title: str | None = None) 
     hurt: list[bool] = []
     tallies: list[Tally] = []
     current: int | None = None
+    tally_period: str | None = None  # the period of the tally just told, which may go on
     for clause in clauses:
         if clause.skip:
             current = None
             continue
-        if clause.period and (clause.killed is not None or clause.wounded is not None):
-            tally = _tally(clause, published)
-            if tally is not None:
-                tallies.append(tally)
+        if clause.general:
             current = None
             continue
+        if clause.period or tally_period and _tally_goes_on(clause):
+            if clause.killed is not None or clause.wounded is not None:
+                tally = _tally(clause, published, tally_period)
+                if tally is not None:
+                    tallies.append(tally)
+                    tally_period = tally.period
+                    current = None
+                    continue
+        tally_period = None
         if clause.kind is not None:
-            if current is not None and _continues(events[current], clause):
-                events[current] = _with_roles(_add(events[current], clause), clause)
-                hurt[current] = hurt[current] or clause.hurt
+            earlier = _earlier(events, current, clause)
+            if earlier is not None:
+                events[earlier] = _with_roles(_add(events[earlier], clause), clause)
+                hurt[earlier] = hurt[earlier] or clause.hurt
+                current = earlier
             else:
                 events.append(_open(clause))
                 hurt.append(clause.hurt)

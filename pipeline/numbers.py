@@ -93,8 +93,10 @@ _WOUNDED = [
 _KILLED_DUAL = re.compile(rf"{_KILLED_VERB}\s+{_DUAL_NOUNS}|(?<![\w])قتيل(?:ان|ين)(?![\w])")
 _WOUNDED_DUAL = re.compile(rf"{_WOUNDED_VERB}\s+{_DUAL_NOUNS}|(?<![\w])جريح(?:ان|ين)(?![\w])")
 _KILLED_ONE = re.compile(rf"{_KILLED_VERB}\s+{_ONE_NOUNS}|(?:اردوه|ارداه|اردته)\s+قتيلا"
+                         rf"|(?<![\w])[وبل]?(?:مقتله|مقتلها|اغتياله|اغتيالها|وفاته|وفاتها)(?![\w])"
                          rf"|فارق\s+الحياه|لقي\s+(?:\S+\s+){{0,2}}?(?:حتفه|مصرعه)")
-_WOUNDED_ONE = re.compile(rf"{_WOUNDED_VERB}\s+{_ONE_NOUNS}")
+_WOUNDED_ONE = re.compile(rf"{_WOUNDED_VERB}\s+{_ONE_NOUNS}"
+                          rf"|(?<![\w])[وبل]?(?:اصابته|اصابتها)(?![\w])")
 _KILLED_DOZENS = re.compile(rf"{_KILLED_VERB}\s+(?:ال)?عشرات|(?:ال)?عشرات\s+(?:من\s+)?القتلي")
 _WOUNDED_DOZENS = re.compile(rf"{_WOUNDED_VERB}\s+(?:ال)?عشرات|(?:ال)?عشرات\s+(?:من\s+)?الجرحي")
 # "مقتل وجرح نحو 40": one figure for both, which FORMAT.md leaves uncounted.

@@ -297,14 +297,14 @@ def extract_events(text: str, published: date | None, title: str | None = None) 
         if clause.general:
             current = None
             continue
-        if clause.period or tally_period and _tally_goes_on(clause):
-            if clause.killed is not None or clause.wounded is not None:
-                tally = _tally(clause, published, tally_period)
-                if tally is not None:
-                    tallies.append(tally)
-                    tally_period = tally.period
-                    current = None
-                    continue
+        figures = clause.killed is not None or clause.wounded is not None
+        if figures and (clause.period or tally_period and _tally_goes_on(clause)):
+            tally = _tally(clause, published, tally_period)
+            if tally is not None:
+                tallies.append(tally)
+                tally_period = tally.period
+                current = None
+                continue
         tally_period = None
         if clause.kind is not None:
             earlier = _earlier(events, current, clause)

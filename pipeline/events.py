@@ -298,7 +298,7 @@ def extract_events(text: str, published: date | None, title: str | None = None) 
             current = None
             continue
         figures = clause.killed is not None or clause.wounded is not None
-        if figures and (clause.period or tally_period and _tally_goes_on(clause)):
+        if figures and (clause.period or (tally_period and _tally_goes_on(clause))):
             tally = _tally(clause, published, tally_period)
             if tally is not None:
                 tallies.append(tally)

@@ -223,8 +223,10 @@ def _add(event: Event, clause: Clause) -> Event:
         killed=killed, wounded=wounded)
 
 
-def _with_roles(event: Event, clause: Clause) -> Event:
-    perpetrator, target = roles(clause.text, event.type, clause.kind_at)
+def _with_roles(event: Event, clause: Clause, strict: bool = False) -> Event:
+    """The actors a clause names, where the event lacks them; `strict` for a later clause,
+    which adds only actors it clearly names as attacker or attacked."""
+    perpetrator, target = roles(clause.text, event.type, clause.kind_at, strict)
     return replace(event,
                    perpetrator=event.perpetrator if event.perpetrator != "unknown"
                    else perpetrator,
@@ -309,7 +311,7 @@ def extract_events(text: str, published: date | None, title: str | None = None) 
         if clause.kind is not None:
             earlier = _earlier(events, current, clause)
             if earlier is not None:
-                events[earlier] = _with_roles(_add(events[earlier], clause), clause)
+                events[earlier] = _with_roles(_add(events[earlier], clause), clause, strict=True)
                 hurt[earlier] = hurt[earlier] or clause.hurt
                 current = earlier
             else:

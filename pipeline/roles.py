@@ -19,15 +19,15 @@ _PERPETRATOR_BEFORE = re.compile(fold_letters(
     r"(?:نفذه|نفذته|نفذها|نفذوه|نفذتها|شنه|شنته|شنها|شنت|شن|تبنى|تبنت|تبناه|تبنته|من\s+قبل"
     r"|تنتمي\s+(?:الى|ل)|ينتمون\s+(?:الى|ل)|ينتمي\s+(?:الى|ل)|انها\s+من|انهم\s+من|انه\s+من"
     r"|يعتقد\s+انها|يعتقد\s+انهم|يرجح\s+انها|يرجح\s+انهم|يتهم|اتهمت|اتهم|متهمه|مسؤوليته"
-    r"|اعلن|اعلنت|مسلحين\s+من|مسلحون\s+من|مسلحو|عناصر\s+من\s+خلايا"
+    r"|مسلحين\s+من|مسلحون\s+من|مسلحو|عناصر\s+من\s+خلايا"
     r"|هجوم\s+(?:ل|من)|هجوما\s+(?:ل|من)|كمين\s+(?:ل|من)|قصف\s+(?:\S+\s+)?(?:ل|من)"
     r"|غارات\s+(?:\S+\s+)?(?:ل|من)|غاره\s+(?:\S+\s+)?(?:ل|من)|طائرات|طائره|مسيره|مسيرات"
     r"|الطيران|طيران|مدفعيه|استهداف\s+(?:\S+\s+)?من|برصاص|رصاص|بنيران|نيران|قناص|قناصه)"
-    r"\s*(?:\S+\s+)?$"))
+    r"\s*(?:\S+\s+){0,2}?(?:ل|لل|ب)?$"))
 # Attack nouns and verbs right after an actor: the actor is their subject or owner.
 _ATTACK_AFTER = re.compile(fold_letters(
     r"^\s*(?:\S+\s+)?[بل]?(?:تستهدف|استهدفت|استهدف|يستهدف|تقصف|قصفت|قصف|يقصف|تهاجم|هاجمت|هاجم"
-    r"|يهاجم|تشن|شنت|شن|يشن|نفذت|نفذ|ينفذ|تنفذ|نصبت|نصب|ينصب|فجرت|فجر|اغتالت|اغتال"
+    r"|يهاجم|تشن|شنت|شن|يشن|نفذت|نفذ|ينفذ|تنفذ|نصبت|نصب|ينصب|فجرت|فجروا|اغتالت|اغتال"
     r"|تغتال|اطلقت|اطلق|تطلق|يطلق|قتلت|قتل|تقتل|يقتل|تبنت|تبنى|اعلنت\s+مسؤوليتها"
     r"|اعلن\s+مسؤوليته|مسؤوليته|مسؤليته|المسؤوليه)(?![\w])"))
 # Words just before an actor that make it the attacked.
@@ -49,6 +49,32 @@ _PATRON_BEFORE = re.compile(fold_letters(
 _AIR_OR_ARTILLERY = {"airstrike", "drone_strike", "shelling"}
 
 
+# The word just before an actor. An active attack verb right before it makes it the subject
+# (Arabic puts the verb first: "قصفت قوات النظام ..."); an attack noun makes it the owner
+# ("قصف قوات النظام", "غارات التحالف"); a targeting noun makes it the object ("استهداف قوات
+# النظام", "صفوف قسد", "تصدى مقاتلو ...").
+_SUBJECT_VERBS = {fold_letters(w) for w in (
+    "استهدفت", "استهدف", "قصفت", "قصف", "شنت", "شن", "هاجمت", "هاجم", "نفذت", "نفذ", "فجرت",
+    "اغتالت", "اغتال", "نصبت", "نصب", "أطلقت", "أطلق", "ارتكبت", "ارتكب", "قتلت", "أعدمت",
+    "تستهدف", "يستهدف", "تقصف", "يقصف", "تشن", "يشن", "تهاجم", "يهاجم", "استهدفته",
+    "استهدفتها", "استهدفتهم", "تبنت", "تبنى", "شنه", "شنته", "نفذه",
+    "نفذته", "نفذها", "أعدته", "أعده", "نصبه", "نصبته")}
+_OWNER_NOUNS = {fold_letters(w) for w in (
+    "غارات", "غارة", "هجوم", "هجمات", "كمين", "ضربات", "ضربة", "طائرات", "طائرة", "مسيرة",
+    "مسيرات", "طيران", "مدفعية", "قذائف", "صواريخ", "قناص", "قناصة", "رصاص", "نيران",
+    "مسلحو", "مسلحي", "خلايا", "مقاتلو")}
+_OBJECT_WORDS = {fold_letters(w) for w in (
+    "استهداف", "مهاجمة", "اغتيال", "صفوف", "تصدى", "تصدت", "صد", "ضد", "على", "حاجز",
+    "حواجز", "نقطة", "نقاط", "مواقع", "موقع", "رتل", "دورية", "مقر", "مقرات", "عناصر",
+    "عنصر", "جنود", "قاعدة")}
+
+
+def _word_before(sentence: str, position: int) -> str:
+    words = sentence[max(0, position - 20):position].split()
+    word = words[-1] if words else ""
+    return word[1:] if len(word) > 3 and word[0] in "وف" else word
+
+
 def _score(sentence: str, position: int, actor: Actor, attack_at: int | None) -> int:
     """Positive: the attacker; negative: the attacked; 0: no sign."""
     if actor.victims:
@@ -57,6 +83,13 @@ def _score(sentence: str, position: int, actor: Actor, attack_at: int | None) ->
     after = sentence[position + len(actor.alias):position + len(actor.alias) + 60]
     if _PATRON_BEFORE.search(before):
         return -1  # "لواء القدس التابعة لروسيا": the patron, a target only if none else
+    word = _word_before(sentence, position)
+    if word in _SUBJECT_VERBS:
+        return 3
+    if word in _OWNER_NOUNS:
+        return 2
+    if word in _OBJECT_WORDS:
+        return -2
     score = 0
     if _PERPETRATOR_BEFORE.search(before):
         score += 2
@@ -72,16 +105,47 @@ def _score(sentence: str, position: int, actor: Actor, attack_at: int | None) ->
     return score
 
 
-def roles(sentence: str, kind: str, attack_at: int | None = None) -> tuple[str, str | None]:
-    """(perpetrator id, target id or None) of the attack a normalized clause tells of."""
+# A clash is fought "بين X و Y" or "مع Y": the side named first attacks; the one the dead
+# belong to ("قتل عناصر من X في اشتباكات مع Y") is attacked.
+_BETWEEN = re.compile(r"(?:اشتباك\S*|معارك|مواجهات|اقتتال)\s+(?:\S+\s+){0,3}?بين\s")
+_WITH = re.compile(r"(?:اشتباك\S*|معارك|مواجهات|اقتتال|معركه)\s+(?:\S+\s+){0,2}?مع\s")
+
+
+def _clash_sides(sentence: str, actors: list) -> tuple[str, str] | None:
+    sides = [a for _, a in actors if not a.victims]
+    between = _BETWEEN.search(sentence)
+    if between:
+        after = [a for p, a in actors if p >= between.end() and not a.victims]
+        if len(after) >= 2 and after[0].perpetrator != after[1].perpetrator:
+            return after[0].perpetrator, after[1].target
+    with_ = _WITH.search(sentence)
+    if with_:
+        other = next((a for p, a in actors if p >= with_.end() and not a.victims), None)
+        own = next((a for p, a in actors if p < with_.start() and not a.victims
+                    and other is not None and a.perpetrator != other.perpetrator), None)
+        if other is not None:
+            return other.perpetrator, own.target if own else None
+    return None if len(sides) < 2 else None
+
+
+def roles(sentence: str, kind: str, attack_at: int | None = None,
+          strict: bool = False) -> tuple[str, str | None]:
+    """(perpetrator id, target id or None) of the attack a normalized clause tells of.
+    `strict`: only actors the clause clearly names as attacker or attacked, no defaults
+    (for a later clause about an attack already told)."""
     actors = find_actors(sentence)
     if not actors:
         return "unknown", None
+    if kind == "clash":
+        sides = _clash_sides(sentence, actors)
+        if sides is not None:
+            return sides
     scored = [(_score(sentence, position, actor, attack_at), position, actor)
               for position, actor in actors]
-    attackers = sorted((s for s in scored if s[0] > 0), key=lambda s: (-s[0], s[1]))
+    attackers = sorted((s for s in scored if s[0] >= 2 or s[0] > 0 and not strict),
+                       key=lambda s: (-s[0], s[1]))
     perpetrator = attackers[0][2].perpetrator if attackers else None
-    if perpetrator is None:
+    if perpetrator is None and not strict:
         # No sign: ISIS named in an attack report is its author far more often than not,
         # and an air or artillery attack is the work of the state or army named.
         unsigned = [a for s, _, a in scored if s == 0 and not a.victims]
@@ -93,9 +157,15 @@ def roles(sentence: str, kind: str, attack_at: int | None = None) -> tuple[str, 
         elif kind in _AIR_OR_ARTILLERY and air:
             perpetrator = air[0].perpetrator
     perpetrator = perpetrator or "unknown"
-    target = next((a.target for s, _, a in sorted(scored, key=lambda x: (max(x[0], -2), x[1]))
+    # The attacked: an armed group the clause names as such, else people (civilians), else
+    # a group named only as someone's patron.
+    def rank(item: tuple) -> tuple:
+        score, position, actor = item
+        return (0 if score <= -2 and not actor.victims else 1 if actor.victims else 2, position)
+
+    target = next((a.target for s, _, a in sorted(scored, key=rank)
                    if s < 0 and (a.perpetrator != perpetrator or a.victims)), None)
-    if target is None:
+    if target is None and not strict:
         target = next((a.target for s, _, a in scored
                        if s == 0 and a.perpetrator != perpetrator and not a.victims
                        and a.perpetrator != "isis"), None)

@@ -49,6 +49,17 @@ def connect(config: Config, *, migrate_first: bool = True):
     return conn
 
 
+# SQLSTATEs of a server going away: admin shutdown, crash shutdown, cannot connect now.
+_SERVER_GONE = {"57P01", "57P02", "57P03"}
+
+
+def server_gone(conn, exc: Exception) -> bool:
+    """Whether a psycopg2 error means the server went away (stopped, crashed, unreachable),
+    rather than refusing one statement."""
+    return bool(conn.closed) or getattr(exc, "pgcode", None) in _SERVER_GONE or isinstance(
+        exc, psycopg2.InterfaceError)
+
+
 @contextmanager
 def connection(config: Config, *, migrate_first: bool = True) -> Iterator:
     """A connection that commits when the block succeeds and rolls back when it raises.
@@ -60,7 +71,7 @@ def connection(config: Config, *, migrate_first: bool = True) -> Iterator:
         with conn:
             yield conn
     except (psycopg2.OperationalError, psycopg2.InterfaceError) as exc:
-        if not conn.closed:  # the server answered (a deadlock, a timeout): not ours to name
+        if not server_gone(conn, exc):  # a deadlock, a timeout: the server is there
             raise
         where = _describe(resolve_database_url(config))
         reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]

@@ -69,7 +69,7 @@ class PostgresPipeline:
                     "reason": item.reason, "bytes": item.size,
                 })
         except (psycopg2.OperationalError, psycopg2.InterfaceError) as exc:
-            if not self.conn.closed:
+            if not storage.server_gone(self.conn, exc):
                 raise
             # Fetching on would store nothing: stop, and let the next crawl fetch the rest.
             self.lost = (str(exc).strip().splitlines() or [type(exc).__name__])[0]

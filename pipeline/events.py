@@ -60,9 +60,26 @@ def cues() -> dict:
 
 def split_sentences(text: str) -> list[str]:
     """Clauses of clean text, in order: sentences, split where a second incident starts."""
+    return [clause for clause, _ in _clauses(text)]
+
+
+def headline(line: str) -> bool:
+    """A headline, not a paragraph: short and not ended like a sentence ("خمسة قتلى بغارات
+    روسية على ريف جسر الشغور", "... بكمين في البادية.."). Titles, related headlines and section
+    headings tell of attacks the body tells (or another article does): never an event."""
+    line = line.strip()
+    return len(line.split()) < 20 and (not line.endswith((".", "!", "؟", ":", "»", '"', "”"))
+                                       or line.endswith(".."))
+
+
+def _clauses(text: str) -> list[tuple[str, bool]]:
+    """(clause, from a headline line) for each clause of the text, in order."""
     clauses = []
-    for sentence in _SENTENCE_END.split(text):
-        clauses += [c.strip() for c in _CLAUSE_BREAK.split(sentence or "") if c and c.strip()]
+    for line in text.splitlines():
+        is_headline = headline(line)
+        for sentence in _SENTENCE_END.split(line):
+            clauses += [(c.strip(), is_headline) for c in _CLAUSE_BREAK.split(sentence or "")
+                        if c and c.strip()]
     return clauses
 
 
@@ -164,7 +181,7 @@ def _read(original: str, context: str, published: date | None) -> Clause:
     clause.hurt = bool(c["casualty_words"].search(text))
     update = c["toll_update"].search(text)
     if update:
-        figure = _UPDATE_FIGURE.search(text, update.end())
+        figure = _UPDATE_FIGURE.search(text, update.end(), update.end() + 60)
         value = parse_number(figure.group("num")) if figure else None
         if value is not None:
             clause.update = True
@@ -286,7 +303,8 @@ def _article_defaults(title: str | None, clauses: list[Clause], context: str,
 def extract_events(text: str, published: date | None, title: str | None = None) -> Extraction:
     """Events and tallies that an article's clean text reports."""
     context = normalize(" ".join(filter(None, [title, text])))
-    clauses = [_read(s, context, published) for s in split_sentences(text)]
+    clauses = [_read(s, context, published) for s, is_headline in _clauses(text)
+               if not is_headline]
     events: list[Event] = []
     hurt: list[bool] = []
     tallies: list[Tally] = []

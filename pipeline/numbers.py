@@ -72,11 +72,13 @@ _DUAL_NOUNS = fold_letters("(?:" + "|".join(
 _ONE_NOUNS = fold_letters(
     r"(?:شاب|رجل|امراه|امراة|سيده|طفل|طفله|فتاه|عنصر|جندي|مدني|شخص|مقاتل|ضابط|راعي|مزارع"
     r"|سائق|عامل|قيادي|مسؤول|مختار|مواطن|صياد|عسكري|متطوع|مجند|معلم|طبيب|تاجر|عضو|ناشط"
-    r"|شرطي|حارس|قائد|طالب|مسن|عجوز|فلاح|اخر|احد|صحفي|موظف|امام|شيخ|ممرض|مهندس|محام)(?![\w])")
+    r"|شرطي|حارس|قائد|طالب|مسن|عجوز|فلاح|اخر|احد|صحفي|موظف|امام|شيخ|ممرض|مهندس|محام|راع"
+    r"|مرافق|ابن|نجل|زوج|زوجه|شقيق|شقيقه|والد|والده|ثالث|رابع|خامس|رضيع|جندي)"
+    r"(?:ا)?(?:ه|ها|هما|هم)?(?![\w])")  # accusative "عنصرا", "his": "وطفلها", "مرافقه"
 
-_KILLED_VERB = fold_letters(r"(?:مقتل|قتل|مصرع|استشهاد|استشهد|لقي|لقوا|قضى|قضوا|سقوط|وفاه"
-                           r"|توفي|اغتيال|اغتال|تصفيه)")
-_WOUNDED_VERB = fold_letters(r"(?:جرح|اصابه|اصيب|اصيبوا|اصابات|جراح)")
+_KILLED_VERB = fold_letters(r"(?:مقتل|قتلت|قتلا|قتل|مصرع|استشهاد|استشهدت|استشهد|لقيت|لقي|لقوا"
+                           r"|قضت|قضى|قضوا|سقوط|وفاه|توفيت|توفي|اغتيال|اغتالت|اغتالوا|اغتال|تصفيه)")
+_WOUNDED_VERB = fold_letters(r"(?:جرحت|جرح|اصابه|اصيبت|اصيبا|اصيبوا|اصيب|اصابات|جراح)")
 # A verb with a clitic and the article's "و"/"ب": "ومقتل", "بمقتل", "وأصيب".
 _KILLED_VERB = rf"(?<![\w])[وبفل]?{_KILLED_VERB}"
 _WOUNDED_VERB = rf"(?<![\w])[وبفل]?{_WOUNDED_VERB}"
@@ -90,12 +92,15 @@ _WOUNDED = [
     re.compile(rf"{_WOUNDED_VERB}\s+(?:\S+\s+){{0,1}}?{FIGURE}"),
     re.compile(rf"{FIGURE}\s+(?:[^\s\d]+\s+){{0,3}}?(?:جرحي|جريحا|جريح|مصابين|اصابات)"),
 ]
-_KILLED_DUAL = re.compile(rf"{_KILLED_VERB}\s+{_DUAL_NOUNS}|(?<![\w])قتيل(?:ان|ين)(?![\w])")
-_WOUNDED_DUAL = re.compile(rf"{_WOUNDED_VERB}\s+{_DUAL_NOUNS}|(?<![\w])جريح(?:ان|ين)(?![\w])")
-_KILLED_ONE = re.compile(rf"{_KILLED_VERB}\s+{_ONE_NOUNS}|(?:اردوه|ارداه|اردته)\s+قتيلا"
+_KILLED_DUAL = re.compile(rf"{_KILLED_VERB}\s+(?:\S+\s+)?{_DUAL_NOUNS}|(?<![\w])قتيل(?:ان|ين)(?![\w])")
+_WOUNDED_DUAL = re.compile(rf"{_WOUNDED_VERB}\s+(?:\S+\s+)?{_DUAL_NOUNS}|(?<![\w])جريح(?:ان|ين)(?![\w])")
+_KILLED_ONE = re.compile(rf"{_KILLED_VERB}\s+(?:\S+\s+)?{_ONE_NOUNS}|(?:اردوه|ارداه|اردته)\s+قتيلا"
+                         rf"|(?<![\w])(?:سقط|سقطت)\s+{_ONE_NOUNS}\s+(?:\S+\s+){{0,8}}?قتيل"
+                         rf"|(?<![\w])(?:اغتال|اغتالت|اغتالوا|قتلت|قتلوا)\s+(?:\S+\s+){{0,8}}?"
+                         rf"{_ONE_NOUNS}"
                          rf"|(?<![\w])[وبل]?(?:مقتله|مقتلها|اغتياله|اغتيالها|وفاته|وفاتها)(?![\w])"
                          rf"|فارق\s+الحياه|لقي\s+(?:\S+\s+){{0,2}}?(?:حتفه|مصرعه)")
-_WOUNDED_ONE = re.compile(rf"{_WOUNDED_VERB}\s+{_ONE_NOUNS}"
+_WOUNDED_ONE = re.compile(rf"{_WOUNDED_VERB}\s+(?:\S+\s+)?{_ONE_NOUNS}"
                           rf"|(?<![\w])[وبل]?(?:اصابته|اصابتها)(?![\w])")
 _KILLED_DOZENS = re.compile(rf"{_KILLED_VERB}\s+(?:ال)?عشرات|(?:ال)?عشرات\s+(?:من\s+)?القتلي")
 _WOUNDED_DOZENS = re.compile(rf"{_WOUNDED_VERB}\s+(?:ال)?عشرات|(?:ال)?عشرات\s+(?:من\s+)?الجرحي")
@@ -105,16 +110,29 @@ MIXED = re.compile(rf"(?:مقتل|قتل)\s+و\s?(?:جرح|اصابه)\s+{FIGURE
                    rf"|{_ANY_FIGURE}\s+(?:\S+\s+)?(?:بين\s+)?قتيل\S*\s+و\s?جريح")
 
 
+# "امراه وطفلها", "مقاتلين ومدني": one more person, or two, joined to the first count.
+_AND_ONE = re.compile(rf"\s+(?:\S+\s+){{0,3}}?و(?:ال)?{_ONE_NOUNS}")
+_AND_TWO = re.compile(rf"\s+(?:\S+\s+){{0,3}}?و(?:ال)?{_DUAL_NOUNS}")
+
+
+def _joined(sentence: str, end: int) -> int:
+    if _AND_TWO.match(sentence, end):
+        return 2
+    return 1 if _AND_ONE.match(sentence, end) else 0
+
+
 def _count(sentence: str, patterns: list[re.Pattern], dual: re.Pattern,
            dozens: re.Pattern, one: re.Pattern) -> int | None:
     # The figure stated first wins: a later one is usually another event or a subgroup.
-    found = [(m.start(), parse_number(m.group("num"))) for p in patterns
+    found = [(m.start(), parse_number(m.group("num")), m.end()) for p in patterns
              for m in p.finditer(sentence)]
-    found += [(m.start(), 2) for m in dual.finditer(sentence)]
-    found += [(m.start(), VAGUE_DOZENS) for m in dozens.finditer(sentence)]
-    found += [(m.start(), 1) for m in one.finditer(sentence)]
-    values = [value for _, value in sorted(found, key=lambda f: f[0]) if value is not None]
-    return values[0] if values else None
+    found += [(m.start(), 2, m.end()) for m in dual.finditer(sentence)]
+    found += [(m.start(), VAGUE_DOZENS, None) for m in dozens.finditer(sentence)]
+    found += [(m.start(), 1, m.end()) for m in one.finditer(sentence)]
+    for _, value, end in sorted(found, key=lambda f: f[0]):
+        if value is not None:
+            return value + (_joined(sentence, end) if end is not None and value <= 2 else 0)
+    return None
 
 
 def casualties(sentence: str) -> tuple[int | None, int | None]:

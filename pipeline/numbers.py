@@ -92,9 +92,12 @@ _WOUNDED = [
     re.compile(rf"{_WOUNDED_VERB}\s+(?:\S+\s+){{0,1}}?{FIGURE}"),
     re.compile(rf"{FIGURE}\s+(?:[^\s\d]+\s+){{0,3}}?(?:جرحي|جريحا|جريح|مصابين|اصابات)"),
 ]
-_KILLED_DUAL = re.compile(rf"{_KILLED_VERB}\s+(?:\S+\s+)?{_DUAL_NOUNS}|(?<![\w])قتيل(?:ان|ين)(?![\w])")
-_WOUNDED_DUAL = re.compile(rf"{_WOUNDED_VERB}\s+(?:\S+\s+)?{_DUAL_NOUNS}|(?<![\w])جريح(?:ان|ين)(?![\w])")
-_KILLED_ONE = re.compile(rf"{_KILLED_VERB}\s+(?:\S+\s+)?{_ONE_NOUNS}|(?:اردوه|ارداه|اردته)\s+قتيلا"
+_KILLED_DUAL = re.compile(rf"{_KILLED_VERB}\s+(?:\S+\s+)?{_DUAL_NOUNS}"
+                          rf"|(?<![\w])قتيل(?:ان|ين)(?![\w])")
+_WOUNDED_DUAL = re.compile(rf"{_WOUNDED_VERB}\s+(?:\S+\s+)?{_DUAL_NOUNS}"
+                           rf"|(?<![\w])جريح(?:ان|ين)(?![\w])")
+_KILLED_ONE = re.compile(rf"{_KILLED_VERB}\s+(?:\S+\s+)?{_ONE_NOUNS}"
+                         rf"|(?:اردوه|ارداه|اردته)\s+قتيلا"
                          rf"|(?<![\w])(?:سقط|سقطت)\s+{_ONE_NOUNS}\s+(?:\S+\s+){{0,8}}?قتيل"
                          rf"|(?<![\w])(?:اغتال|اغتالت|اغتالوا|قتلت|قتلوا)\s+(?:\S+\s+){{0,8}}?"
                          rf"{_ONE_NOUNS}"

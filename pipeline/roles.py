@@ -111,8 +111,7 @@ _BETWEEN = re.compile(r"(?:اشتباك\S*|معارك|مواجهات|اقتتا�
 _WITH = re.compile(r"(?:اشتباك\S*|معارك|مواجهات|اقتتال|معركه)\s+(?:\S+\s+){0,2}?مع\s")
 
 
-def _clash_sides(sentence: str, actors: list) -> tuple[str, str] | None:
-    sides = [a for _, a in actors if not a.victims]
+def _clash_sides(sentence: str, actors: list) -> tuple[str, str | None] | None:
     between = _BETWEEN.search(sentence)
     if between:
         after = [a for p, a in actors if p >= between.end() and not a.victims]
@@ -125,7 +124,7 @@ def _clash_sides(sentence: str, actors: list) -> tuple[str, str] | None:
                     and other is not None and a.perpetrator != other.perpetrator), None)
         if other is not None:
             return other.perpetrator, own.target if own else None
-    return None if len(sides) < 2 else None
+    return None
 
 
 def roles(sentence: str, kind: str, attack_at: int | None = None,
@@ -142,7 +141,7 @@ def roles(sentence: str, kind: str, attack_at: int | None = None,
             return sides
     scored = [(_score(sentence, position, actor, attack_at), position, actor)
               for position, actor in actors]
-    attackers = sorted((s for s in scored if s[0] >= 2 or s[0] > 0 and not strict),
+    attackers = sorted((s for s in scored if s[0] >= 2 or (s[0] > 0 and not strict)),
                        key=lambda s: (-s[0], s[1]))
     perpetrator = attackers[0][2].perpetrator if attackers else None
     if perpetrator is None and not strict:

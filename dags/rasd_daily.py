@@ -22,7 +22,8 @@ Each run handles the day of its data interval (`data_interval_start`, UTC date):
    `rasd.quality_findings` and emailed to the operators (`RASD_OPERATOR_RECIPIENTS`) once.
 
 A task that fails for good emails the operators (`RASD_OPERATOR_RECIPIENTS`) through the
-`smtp_default` connection; `RASD_TASK_RETRIES` sets the retries (2).
+`smtp_default` connection; `RASD_TASK_RETRIES` sets the retries (2), `RASD_RETRY_DELAY_SECONDS`
+the wait before each (300).
 
 Settings: the `rasd_postgres` connection (else `DATABASE_URL` / `PG*`), the `smtp_default`
 connection (else `RASD_SMTP_*`), and the `RASD_*` variables in the README.
@@ -48,7 +49,7 @@ from rasd_airflow.settings import rasd_config
     max_active_runs=1,
     default_args={
         "retries": int(os.environ.get("RASD_TASK_RETRIES", "2")),
-        "retry_delay": timedelta(minutes=5),
+        "retry_delay": timedelta(seconds=int(os.environ.get("RASD_RETRY_DELAY_SECONDS", "300"))),
         # Operators hear of a task that failed for good, through the smtp_default connection.
         "on_failure_callback": SmtpNotifier(
             to=os.environ.get("RASD_OPERATOR_RECIPIENTS", "operators@localhost").split(","),

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import contextlib
 import glob
+import json
 import os
 import shutil
 import signal
 import socket
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -405,6 +407,80 @@ def test_postgres_stopped_during_a_crawl_stops_it_clearly_and_the_next_crawl_com
     assert len(urls) == len(set(urls)) and set(urls) == articles  # none lost, none twice
     assert 0 < counts["new"] < len(articles)  # what the first crawl stored was kept
     assert runs == [("failed", INTERRUPTED), ("finished", None)]
+
+
+# ---- the same through Airflow: the task fails, and its retry succeeds ----------------------
+
+DAG_RUN = """
+import json, pendulum
+from airflow.dag_processing.dagbag import DagBag
+dag = DagBag(dag_folder=%r).dags["rasd_daily"]
+run = dag.test(logical_date=pendulum.datetime(2020, 12, 30, tz="UTC"))
+print("RESULT " + json.dumps({"state": str(run.state), "tries": {
+    ti.task_id: [str(ti.state), ti.try_number] for ti in run.get_task_instances()}}))
+"""
+
+
+def _task_state(home: Path, task_id: str) -> str | None:
+    try:
+        conn = sqlite3.connect(home / "airflow.db", timeout=1)
+        try:
+            row = conn.execute("SELECT state FROM task_instance WHERE task_id = ?",
+                               (task_id,)).fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:  # not created yet, or busy: ask again
+        return None
+    return row[0] if row else None
+
+
+def test_postgres_down_fails_the_airflow_task_and_its_retry_succeeds_once_back(
+        calm_config, own_server, calm_server, mail_server, tmp_path) -> None:
+    project = Path(__file__).parent.parent
+    home = tmp_path / "airflow"
+    sites = tmp_path / "sites"  # one site, for a quick run
+    sites.mkdir()
+    shutil.copy(calm_config.sites_dir / f"{SITE}.yaml", sites)
+    env = {**os.environ, "AIRFLOW_HOME": str(home), "AIRFLOW__CORE__LOAD_EXAMPLES": "False",
+           "AIRFLOW__CORE__DAGS_FOLDER": str(project / "dags"),
+           "AIRFLOW__LOGGING__LOGGING_LEVEL": "WARNING",
+           "AIRFLOW_CONN_RASD_POSTGRES": own_server.url,
+           "AIRFLOW_CONN_SMTP_DEFAULT": f"smtp://{mail_server.host}:{mail_server.port}"
+                                        "?disable_ssl=true&disable_tls=true",
+           "RASD_SITES_DIR": str(sites), "RASD_SITE_BASE_URLS": f"{SITE}={calm_server.base_url}",
+           "RASD_SCRAPY_SETTINGS": ",".join(f"{k}={v}"
+                                            for k, v in calm_config.scrapy_settings.items()),
+           "RASD_TASK_RETRIES": "1", "RASD_RETRY_DELAY_SECONDS": "2"}
+    migrated = subprocess.run([sys.executable, "-m", "airflow", "db", "migrate"], env=env,
+                              capture_output=True, text=True, timeout=300, check=False)
+    assert migrated.returncode == 0, migrated.stderr[-2000:]
+    own_server.stop()  # down when the run starts
+    run = subprocess.Popen([sys.executable, "-c", DAG_RUN % str(project / "dags")], env=env,
+                           cwd=project, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                           text=True)
+    try:
+        _wait_for(lambda: _task_state(home, "migrate") == "up_for_retry", 120,
+                  "the migrate task to fail and wait for its retry")
+        own_server.start()
+        stdout, stderr = run.communicate(timeout=300)
+    finally:
+        if run.poll() is None:
+            run.kill()
+    results = [line for line in stdout.splitlines() if line.startswith("RESULT ")]
+    assert results, stderr[-3000:]
+    outcome = json.loads(results[-1][len("RESULT "):])
+    assert outcome["state"] == "success", outcome
+    assert outcome["tries"]["migrate"] == ["success", 2]  # failed once, then worked
+    assert {state for state, _ in outcome["tries"].values()} == {"success"}
+    # The failed try's error is Rasd's one line, naming the server.
+    assert f"RasdError: cannot connect to PostgreSQL at {own_server.url}" in stdout + stderr
+    conn = psycopg2.connect(own_server.url)
+    try:
+        stored = _rows(conn, "SELECT count(*) FROM rasd.pages WHERE raw_html IS NOT NULL")
+        runs = _rows(conn, "SELECT status FROM rasd.crawl_runs")
+    finally:
+        conn.close()
+    assert stored[0][0] > 0 and runs == [("finished",)]
 
 
 def _attempt(stage, config):

@@ -131,14 +131,31 @@ def same_incident(a: Report, b: Report) -> bool:
     x, y = a.event, b.event
     if a.article and a.article == b.article:
         return False
-    if x.governorate != y.governorate:
+    one_village = _one_village(x, y)
+    if x.governorate != y.governorate and not (
+            one_village and {x.governorate, y.governorate} == _CAPITAL):
         return False
     if x.governorate is None and not (x.place and y.place and _bare(x.place) == _bare(y.place)):
         return False
-    return (types_agree(x.type, y.type) and _dates_agree(a, b)
-            and _places_agree(x.place, y.place)
-            and _actors_agree(x.target, y.target, None)
+    if not (types_agree(x.type, y.type) and _dates_agree(a, b)
+            and _places_agree(x.place, y.place)):
+        return False
+    if one_village and x.date is not None and x.date == y.date:
+        return True  # one village, one day, one kind of attack: outlets name the sides apart
+    return (_actors_agree(x.target, y.target, None)
             and _actors_agree(x.perpetrator, y.perpetrator, "unknown"))
+
+
+# Damascus and its countryside: outlets file a suburb under either.
+_CAPITAL = {"SY-DI", "SY-RD"}
+
+
+def _one_village(x: Event, y: Event) -> bool:
+    """Both name the same town or village (not a region that holds many)."""
+    return bool(x.place and y.place and not _REGION.match(normalize(x.place))
+                and not _REGION.match(normalize(y.place))
+                and (_bare(x.place) == _bare(y.place) or same_place(x.place, y.place)
+                     or _close(_bare(x.place), _bare(y.place))))
 
 
 def _agreement(report: Report, incident: Incident) -> int:

@@ -33,10 +33,27 @@ def test_reports_from_several_outlets_and_days_make_one_incident() -> None:
 def test_what_tells_two_attacks_apart_keeps_them_apart() -> None:
     first = _report("ev_a", "baladi-news", date(2020, 12, 31))
     for change in ({"place": "الشولا"}, {"date": date(2020, 12, 20)}, {"governorate": "SY-HI"},
-                   {"target": "civilians"}, {"type": "airstrike"}, {"perpetrator": "sdf"}):
+                   {"type": "airstrike"}):
         other = _report("ev_b", "sy24", date(2020, 12, 31), **change)
         assert not same_incident(first, other), change
         assert len(cluster([first, other])) == 2, change
+    # Without one named village, other sides mean another attack.
+    vague = _report("ev_c", "nedaa-post", date(2020, 12, 31), place="بادية دير الزور")
+    for change in ({"target": "civilians"}, {"perpetrator": "sdf"}):
+        other = _report("ev_d", "sy24", date(2020, 12, 31), place=None, **change)
+        assert not same_incident(vague, other), change
+
+
+def test_one_village_one_day_one_kind_is_one_incident_whatever_the_sides() -> None:
+    # Outlets disagree on who was hit ("رعاة" for one, "عناصر الدفاع الوطني" for another).
+    first = _report("ev_a", "baladi-news", date(2020, 12, 31))
+    other = _report("ev_b", "sy24", date(2021, 1, 1), target="civilians", perpetrator="unknown",
+                    governorate="SY-DY", type="armed_attack")
+    assert same_incident(first, other)
+    kiswah = _report("ev_c", "sy24", date(2022, 3, 12), place="الكسوة", governorate="SY-DI",
+                     date=date(2022, 3, 12))
+    assert same_incident(kiswah, replace(kiswah, event_id="ev_d", article="2", event=replace(
+        kiswah.event, governorate="SY-RD")))
 
 
 def test_a_vague_report_does_not_chain_two_attacks() -> None:

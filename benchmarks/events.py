@@ -147,6 +147,6 @@ def report(result: Result, name: str, out=print, details: bool = True) -> None:
         f"{result.missed} missed)")
     out("  field accuracy on matched events: " + ", ".join(
         f"{f} {result.accuracy(f):.2f} ({result.fields[f][0]}/{result.fields[f][1]})"
-        for f in FIELDS))
+        for f in ("governorate", *FIELDS)))
     for line in result.details if details else []:
         out(f"  - {line}")

@@ -66,11 +66,15 @@ _OWNER_NOUNS = {fold_letters(w) for w in (
 _OBJECT_WORDS = {fold_letters(w) for w in (
     "استهداف", "مهاجمة", "اغتيال", "صفوف", "تصدى", "تصدت", "صد", "ضد", "على", "حاجز",
     "حواجز", "نقطة", "نقاط", "مواقع", "موقع", "رتل", "دورية", "مقر", "مقرات", "عناصر",
-    "عنصر", "جنود", "قاعدة")}
+    "عنصر", "جنود", "قاعدة", "سيارة", "سيارات", "آلية", "آليات", "حافلة", "حافلات", "شاحنة",
+    "عربة", "مخفر", "منزل", "مبنى", "مستودع", "مستودعات", "قافلة", "تجمع", "معسكر")}
+_CLITICS = {"ل", "لل", "ب", "و", "ف", "ال", "وال", "بال", "ول", "وب"}
 
 
 def _word_before(sentence: str, position: int) -> str:
-    words = sentence[max(0, position - 20):position].split()
+    words = sentence[max(0, position - 30):position].split()
+    if words and sentence[position - 1:position] != " " and words[-1] in _CLITICS:
+        words.pop()  # "سيارة لقوات": the word before "ل"
     word = words[-1] if words else ""
     return word[1:] if len(word) > 3 and word[0] in "وف" else word
 

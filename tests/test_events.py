@@ -108,3 +108,91 @@ def test_place_is_given_as_written() -> None:
     text = "قتل أربعة عناصر من قوات النظام بكمين لداعش في بادية الرصافة بريف الرقة الغربي."
     (event,) = extract_events(text, date(2023, 4, 10)).events
     assert (event.place, event.governorate) == ("بادية الرصافة", "SY-RA")
+
+
+PUBLISHED = date(2021, 1, 4)  # a Monday
+
+
+@pytest.mark.parametrize(("phrase", "day", "precision"), [
+    ("ليل السبت - الأحد", date(2021, 1, 2), "day"),
+    ("صباح اليوم الاثنين", date(2021, 1, 4), "day"),
+    ("يوم الاثنين الماضي", date(2020, 12, 28), "day"),
+    ("مساء أمس الأحد", date(2021, 1, 3), "day"),
+    ("أول أمس", date(2021, 1, 2), "day"),
+    ("منذ يومين", date(2021, 1, 2), "day"),
+    ("في 15 تشرين الثاني/نوفمبر", date(2020, 11, 15), "day"),
+    ("أواخر الشهر الماضي", date(2020, 12, 1), "month"),
+    ("في شهر آذار 2019", date(2019, 3, 1), "month"),
+])
+def test_dates_resolve_against_publication(phrase: str, day: date, precision: str) -> None:
+    from pipeline.dates import resolve_date
+    from pipeline.normalize import normalize
+
+    assert resolve_date(normalize(f"قتل عنصران {phrase} بهجوم"), PUBLISHED) == (day, precision)
+
+
+@pytest.mark.parametrize("phrase", ["مقتل أحد عناصر الفرقة", "مارس ضغوطاً على الفصائل",
+                                    "منذ اتفاق آذار الماضي"])
+def test_words_that_only_look_like_dates(phrase: str) -> None:
+    from pipeline.dates import resolve_date
+    from pipeline.normalize import normalize
+
+    assert resolve_date(normalize(phrase), PUBLISHED) == (None, None)
+
+
+def _one(text: str):
+    (event,) = extract_events(text, PUBLISHED).events
+    return event
+
+
+def test_a_later_clause_completes_the_attack_just_told() -> None:
+    event = _one("استهدف مسلحون مجهولون حاجزاً لقوات النظام في بلدة اليادودة بريف درعا الغربي "
+                 "فجر اليوم. وأسفر الهجوم عن مقتل عنصرين وإصابة ثالث.")
+    assert (event.type, event.target, event.killed, event.wounded) == (
+        "armed_attack", "government_forces", 2, 1)
+    assert (event.place, event.governorate, event.date) == ("اليادودة", "SY-DR", PUBLISHED)
+
+
+def test_a_toll_update_replaces_the_first_figure() -> None:
+    event = _one("قتل تسعة عناصر من الدفاع الوطني بكمين لخلايا داعش قرب حقل التيم أمس. "
+                 "وارتفعت حصيلة القتلى صباح اليوم إلى أحد عشر عنصراً بعد وفاة جريحين.")
+    assert (event.type, event.perpetrator, event.target, event.killed) == (
+        "ambush", "isis", "pro_government_militia", 11)
+
+
+def test_another_attack_in_the_next_sentence_is_kept_apart() -> None:
+    found = extract_events(
+        "قتل مدني بانفجار لغم أرضي في بلدة الطيانة بريف دير الزور الشرقي أمس. "
+        "وفي حادثة أخرى، قتل عنصران من قسد بهجوم مسلح في بلدة ذيبان اليوم.", PUBLISHED).events
+    assert [(e.type, e.place, e.killed) for e in found] == [
+        ("landmine", "الطيانة", 1), ("armed_attack", "ذيبان", 2)]
+
+
+def test_headlines_and_related_lists_never_make_events() -> None:
+    text = ("مقتل راعٍ برصاص مجهولين في بادية الميادين\n"
+            "لغم أرضي يقتل طفلاً في بلدة الطيانة\n"
+            "ارتفعت أسعار المحروقات في دمشق للمرة الثالثة خلال العام.")
+    assert extract_events(text, PUBLISHED).events == []
+
+
+@pytest.mark.parametrize(("sentence", "perpetrator", "target"), [
+    ("قصفت قوات النظام بالمدفعية بلدة البارة في جبل الزاوية أمس ما أدى إلى مقتل امرأة وطفلها.",
+     "government", "civilians"),
+    ("قتل ثلاثة عناصر من قسد بهجوم نفذته مجموعات يعتقد أنها تنتمي إلى تنظيم داعش في بلدة "
+     "الشحيل اليوم.", "isis", "sdf"),
+    ("اندلعت اشتباكات بين فصائل الجيش الوطني وقوات سوريا الديمقراطية في قرية عون الدادات "
+     "بريف منبج اليوم أسفرت عن مقتل أربعة مقاتلين.", "sna", "sdf"),
+    ("استهدفت طائرة مسيرة تركية سيارة لقوات الأسايش قرب القامشلي أمس ما أدى إلى مقتل عنصرين.",
+     "turkey", "sdf"),
+])
+def test_who_attacked_whom(sentence: str, perpetrator: str, target: str) -> None:
+    event = _one(sentence)
+    assert (event.perpetrator, event.target) == (perpetrator, target)
+
+
+def test_joined_counts_and_one_person() -> None:
+    event = _one("قصفت قوات النظام بلدة كفرنبودة بريف حماة أمس ما أدى إلى مقتل امرأة وطفلها "
+                 "وإصابة شاب.")
+    assert (event.killed, event.wounded) == (2, 1)
+    event = _one("اغتال مسلحون مجهولون مساء أمس عضواً في لجنة المصالحة بمدينة طفس بريف درعا.")
+    assert (event.type, event.killed, event.target) == ("assassination", 1, "civilians")

@@ -91,12 +91,13 @@ def attack_type(sentence: str) -> str | None:
 
 # "... بعد هجوم استهدف حافلات ... أسفر عن مقتل 40": the figure belongs to the attack told
 # just before the verb of result, not to another named earlier in the clause.
-_RESULT = re.compile(r"(?<![\w])(?:ما\s+)?(?:اسفر|اسفرت|ادي|ادت|نتج|خلف|اوقع|حصد)(?![\w])")
+_RESULT = re.compile(r"(?<![\w])(?:ما\s+)?[وف]?(?:اسفر|اسفرت|ادي|ادت|نتج|خلف|اوقع|حصد)(?![\w])")
 _AFTER = re.compile(r"(?<![\w])(?:بعد|عقب|اثر)\s")
 
 
 # Weapons of a ground attack that name shells or rockets: no shelling.
-_SMALL_ARMS = re.compile(r"(?:قذائف|قذيفه|قاذف\S*)\s+(?:ال)?(?:ار\s*بي\s*جي|اربي\s*جي|rpg)")
+_SMALL_ARMS = re.compile(r"(?:قذائف|قذيفه|قاذف\S*)\s+[\"“«']?(?:ال)?(?:ار\s*بي\s*جي|اربي\s*جي"
+                         r"|rpg|RPG)")
 
 
 def _attack(sentence: str) -> tuple[str, int] | None:
@@ -127,8 +128,15 @@ def _attack_anywhere(sentence: str) -> tuple[str, int] | None:
 
 
 _FRESH = re.compile(r"^(?:و?في\s+(?:ال)?سياق|و?في\s+حادث|فيما|بينما|في\s+حين|كما|و?في\s+اليوم"
+                    r"|و?في\s+وقت\s+لاحق|و?علي\s+الضفه|و?في\s+الاثناء|و?في\s+غضون"
                     r"|الي\s+ذلك|من\s+جهه\s+اخري|و?علي\s+صعيد|و?في\s+ريف|و?في\s+مدينه"
                     r"|و?في\s+بلده|و?في\s+باديه|و?في\s+محافظه)")
+# "بهجوم مماثل", "بعد ثمانية أيام من قصف": another attack than the one just told.
+_ANOTHER = re.compile(r"(?<![\w])[وبل]?(?:هجوم|هجوما|قصف|قصفا|غاره|غارات|انفجار|تفجير|كمين|استهداف"
+                      r"|اغتيال|اعتداء|حادث\S*)\s+(?:\S+\s+)?(?:اخر|اخري|مماثل\S*|منفصل\S*"
+                      r"|مشابه\S*|ثان\S*)(?![\w])|بعد\s+(?:\S+\s+){0,2}?(?:ايام|ساعات|اسبوع"
+                      r"|اسابيع|اشهر|شهر|يومين|يوم)\s+(?:فقط\s+)?من(?![\w])")
+_DENIED = re.compile(r"(?<![\w])(?:لم|دون|لا|عدم|بلا|اي)(?![\w])")
 _GENERIC_ATTACK = re.compile(r"(?:[وبلف]?ال(?:هجوم|هجمات|استهداف|اعتداء)|هذا\s+الهجوم|الهجوم)")
 _UPDATE_FIGURE = re.compile(rf"(?:الي|ل)\s+{FIGURE}")
 # "نفذ مسلحون 11 عملية اغتيال", "40 هجوما": a count of attacks, not one attack.
@@ -169,16 +177,20 @@ def _read(original: str, context: str, published: date | None) -> Clause:
     clause.skip = bool(len(text.split()) < 5 or text.endswith("؟")
                        or c["not_happened"].search(text) or c["not_violence"].search(text))
     clause.general = bool(c["general"].search(text) or _MANY_ATTACKS.search(text))
-    clause.another = bool(c["another"].search(text))
+    clause.another = bool(c["another"].search(text) or _ANOTHER.search(text))
     clause.fresh = bool(_FRESH.match(text))
-    clause.period = bool(c["period"].search(text))
+    # A figure over a period, unless it is one attack's ("هجوم ... أسفر عن مقتل سبعة، في واحد
+    # من أعنف الهجمات منذ بداية العام") or has its day.
+    clause.period = bool(c["period"].search(text)) and not _RESULT.search(text)
     attack = _attack(text)
     if attack:
         clause.kind, clause.kind_at = attack
         clause.generic = clause.kind == "armed_attack" and bool(
             _GENERIC_ATTACK.match(text, clause.kind_at))
     clause.killed, clause.wounded = casualties(text)
-    clause.hurt = bool(c["casualty_words"].search(text))
+    hurt = c["casualty_words"].search(text)
+    # "ولم يسجل وصول أي مصابين", "دون وقوع إصابات": casualties denied.
+    clause.hurt = bool(hurt and not _DENIED.search(text[max(0, hurt.start() - 30):hurt.start()]))
     update = c["toll_update"].search(text)
     if update:
         figure = _UPDATE_FIGURE.search(text, update.end(), update.end() + 60)
@@ -197,6 +209,7 @@ def _read(original: str, context: str, published: date | None) -> Clause:
     else:
         clause.governorate = None
     clause.date, clause.precision = resolve_date(text, published)
+    clause.period = clause.period and clause.precision != "day"
     return clause
 
 
@@ -211,13 +224,15 @@ def _continues(event: Event, clause: Clause) -> bool:
     if clause.another or (clause.kind and not clause.generic
                           and not types_agree(event.type, clause.kind)):
         return False
+    if clause.fresh and clause.kind and not clause.generic:
+        return False  # "وفي اليوم نفسه، قصفت ...": a new report with its own attack
     if clause.date and event.date and clause.date != event.date:
-        return False
-    if clause.governorate and event.governorate and clause.governorate != event.governorate:
         return False
     same_place = _same_place(event.place, clause.place)
     if clause.refers_back and (same_place or not clause.fresh):
         return True  # "ما أسفر عن", "الهجوم": still the attack just told (a hospital's town)
+    if clause.governorate and event.governorate and clause.governorate != event.governorate:
+        return False
     if not same_place or clause.fresh:
         return False
     new_figures = clause.killed is not None and event.killed is not None
@@ -255,6 +270,10 @@ def _open(clause: Clause) -> Event:
                   clause.place, clause.date, clause.precision, clause.killed, clause.wounded,
                   clause.original)
     return _with_roles(event, clause)
+
+
+def _killers_named(clause: Clause) -> bool:
+    return roles(clause.text, "armed_attack", None, strict=True)[0] != "unknown"
 
 
 def _happened(event: Event, hurt: bool) -> bool:
@@ -312,10 +331,8 @@ def extract_events(text: str, published: date | None, title: str | None = None) 
     tally_period: str | None = None  # the period of the tally just told, which may go on
     for clause in clauses:
         if clause.skip:
-            current = None
             continue
         if clause.general:
-            current = None
             continue
         figures = clause.killed is not None or clause.wounded is not None
         if figures and (clause.period or (tally_period and _tally_goes_on(clause))):
@@ -325,6 +342,8 @@ def extract_events(text: str, published: date | None, title: str | None = None) 
                 tally_period = tally.period
                 current = None
                 continue
+            if clause.period:
+                continue  # a summary over a period it does not name: neither event nor tally
         tally_period = None
         if clause.kind is not None:
             earlier = _earlier(events, current, clause)
@@ -341,6 +360,12 @@ def extract_events(text: str, published: date | None, title: str | None = None) 
                                           events[current].place, clause.place):
             events[current] = _add(events[current], clause)
             hurt[current] = True
+        elif clause.killed is not None and _killers_named(clause):
+            # "قتل عناصر من تنظيم الدولة خمسة رعاة": a killing by named attackers, no
+            # attack word: an armed attack.
+            events.append(_open(replace(clause, kind="armed_attack")))
+            hurt.append(True)
+            current = len(events) - 1
     kept = [e for e, h in zip(events, hurt, strict=True) if _happened(e, h)]
     if kept:
         lead = _article_defaults(title, clauses, context, published)

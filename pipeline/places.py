@@ -160,6 +160,8 @@ _LOCATIVE_WORDS = {
     "عند", "حتي", "مقابل", "جوار", "بجوار", "بين", "محور", "جبهه", "جبهات", "محاور", "مفرق",
     "دوار", "اوتوستراد", "مركز", "شرقا", "غربا", "شمالا", "جنوبا", "الشرقي", "الغربي",
     "الشمالي", "الجنوبي", "مدينتا", "قريتا", "بلدتا"}
+_STATE_WORDS = {"سلطه", "حكومه", "نظام", "وزاره", "محافظ", "سلطات", "لسلطه", "لحكومه",
+                "بحكومه", "حكومات", "اتفاق", "مطار"}
 _GOVERNORATE_CUE = {"ريف", "بريف", "وريف", "محافظه", "بمحافظه", "لمحافظه", "شرقي", "غربي",
                     "شمالي", "جنوبي", "شرق", "غرب", "شمال", "جنوب", "مدينه", "بمدينه"}
 
@@ -207,7 +209,12 @@ def resolve_place(sentence: str, context: str = "") -> tuple[str | None, str | N
                 continue  # "طريق حمص-دير الزور": a road's name, not where it happened
             code = next(c.governorate for c in candidates if c.specificity == 0)
             stated.append(code)
-            if _previous_word(sentence, position) in _GOVERNORATE_CUE:
+            cue = _previous_word(sentence, position)
+            if cue in _STATE_WORDS:
+                continue  # "سلطة دمشق", "حكومة دمشق": the state, not the place
+            # "جنوب دمشق" is the countryside around the capital, not the city.
+            if cue in _GOVERNORATE_CUE and not (code == "SY-DI" and cue not in (
+                    "ريف", "بريف", "وريف", "محافظه", "بمحافظه", "مدينه", "بمدينه")):
                 explicit.append(code)
             previous_end = position + len(candidates[0].name)
             continue

@@ -315,8 +315,11 @@ def _tally(clause: Clause, published: date | None, period: str | None = None) ->
 def _article_defaults(title: str | None, clauses: list[Clause], context: str,
                       published: date | None) -> Clause:
     """What the title and the lead say: the main event's governorate and day."""
-    lead = " ".join(filter(None, [title, *(c.original for c in clauses[:2])]))
-    return _read(lead, context, published)
+    lead = [_read(title, context, published)] if title else []
+    lead += clauses[:2]
+    return Clause("", "", governorate=next((c.governorate for c in lead if c.governorate), None),
+                  date=next((c.date for c in lead if c.date), None),
+                  precision=next((c.precision for c in lead if c.date), None))
 
 
 def extract_events(text: str, published: date | None, title: str | None = None) -> Extraction:

@@ -113,6 +113,9 @@ MIXED = re.compile(rf"(?:مقتل|قتل)\s+و\s?(?:جرح|اصابه)\s+{FIGURE
                    rf"|{_ANY_FIGURE}\s+(?:\S+\s+)?(?:بين\s+)?قتيل\S*\s+و\s?جريح")
 
 
+_ANY_HARM = re.compile(fold_letters(
+    r"قتل|مقتل|مصرع|استشهاد|استشهد|لقي|لقوا|لقيت|قضى|قضت|قضوا|سقوط|سقط|وفاه|توفي|اغتيال|اغتال"
+    r"|تصفيه|جرح|اصاب|اصيب|جراح|قتيل|جريح|ضحايا|ضحيه|حتف|اردو|ارداه|اردته|فارق"))
 # "امراه وطفلها", "مقاتلين ومدني": one more person, or two, joined to the first count.
 _AND_ONE = re.compile(rf"\s+(?:\S+\s+){{0,3}}?و(?:ال)?{_ONE_NOUNS}")
 _AND_TWO = re.compile(rf"\s+(?:\S+\s+){{0,3}}?و(?:ال)?{_DUAL_NOUNS}")
@@ -140,6 +143,8 @@ def _count(sentence: str, patterns: list[re.Pattern], dual: re.Pattern,
 
 def casualties(sentence: str) -> tuple[int | None, int | None]:
     """(killed, wounded) stated in one normalized sentence, None where it gives no figure."""
+    if not _ANY_HARM.search(sentence):
+        return None, None  # most sentences: no casualty word at all
     if MIXED.search(sentence):
         return None, None
     killed = _count(sentence, _KILLED, _KILLED_DUAL, _KILLED_DOZENS, _KILLED_ONE)

@@ -239,12 +239,21 @@ def resolve_place(sentence: str, context: str = "") -> tuple[str | None, str | N
     return best.name, best.governorate or (stated or [None])[0]
 
 
+@lru_cache(maxsize=65536)
+def _word_key(word: str) -> str:
+    return normalize(word)
+
+
 def as_written(sentence: str, place: str) -> str:
     """The place as the original sentence spells it ("بادية الرصافة" for "باديه الرصافه"),
     without a clitic stuck to it; the normalized name when the sentence does not hold it."""
     words = re.findall(r"\S+", sentence)
     size = len(place.split())
+    first = _word_key(place.split()[0])
     for start in range(len(words) - size + 1):
+        head = _word_key(words[start].strip("\"'“”«»،,.:؛()"))
+        if head != first and head[1:] != first:
+            continue  # cheap test first: the window must start with the place's first word
         window = " ".join(words[start:start + size]).strip("\"'“”«»،,.:؛()")
         folded = normalize(window)
         if folded == place:

@@ -12,20 +12,19 @@ incident (eval/clusters.gold.json, and the seeds' bus attack). Two figures:
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import date
 from itertools import combinations
 from pathlib import Path
 
-from benchmarks.events import Result, score_document
-from pipeline.errors import RasdError
+from benchmarks.events import Result, load_gold, score_document
+from benchmarks.scores import Scores
 from pipeline.merging import Report, cluster_labels
 from pipeline.models import Event
 
 
 @dataclass
-class Pairs:
+class Pairs(Scores):
     true_positive: int = 0
     false_positive: int = 0
     false_negative: int = 0
@@ -35,32 +34,13 @@ class Pairs:
         self.false_positive += predicted_same and not gold_same
         self.false_negative += gold_same and not predicted_same
 
-    @property
-    def precision(self) -> float:
-        found = self.true_positive + self.false_positive
-        return self.true_positive / found if found else 1.0
-
-    @property
-    def recall(self) -> float:
-        wanted = self.true_positive + self.false_negative
-        return self.true_positive / wanted if wanted else 1.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+    def counts(self) -> tuple[int, int, int]:
+        return self.true_positive, self.false_positive, self.false_negative
 
     def line(self) -> str:
         return (f"pairwise precision {self.precision:.3f}, recall {self.recall:.3f}, "
                 f"F1 {self.f1:.3f} ({self.true_positive} right pairs, {self.false_positive} "
                 f"wrong, {self.false_negative} missed)")
-
-
-def _load(gold_file: Path) -> list[dict]:
-    try:
-        return json.loads(gold_file.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise RasdError(f"cannot read gold file {gold_file}: {exc}") from exc
 
 
 def gold_incidents(entries: list[dict]) -> dict[str, str]:
@@ -144,7 +124,7 @@ def run_benchmark(gold_files: list[tuple[Path, Path]], sites_dir: Path, out=prin
     """gold_files: (gold file, folder of its documents). Prints and returns both figures."""
     entries, folders = [], {}
     for gold_file, folder in gold_files:
-        for entry in _load(gold_file):
+        for entry in load_gold(gold_file):
             entries.append(entry)
             folders[entry["doc"]] = folder
     incidents = gold_incidents(entries)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from benchmarks.scores import Scores
 from pipeline.errors import RasdError
 
 FIELDS = ("type", "perpetrator", "target", "place", "date", "date_precision", "killed",
@@ -44,7 +45,7 @@ def _fold(text: str) -> str:
 
 
 @dataclass
-class Result:
+class Result(Scores):
     matched: int = 0
     spurious: int = 0
     missed: int = 0
@@ -52,19 +53,8 @@ class Result:
         default_factory=lambda: {f: [0, 0] for f in ("governorate", *FIELDS)})
     details: list[str] = field(default_factory=list)
 
-    @property
-    def precision(self) -> float:
-        found = self.matched + self.spurious
-        return self.matched / found if found else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.matched / (self.matched + self.missed) if self.matched + self.missed else 1.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+    def counts(self) -> tuple[int, int, int]:
+        return self.matched, self.spurious, self.missed
 
     def add(self, other: Result) -> None:
         self.matched += other.matched
@@ -122,15 +112,20 @@ def score_document(result: Result, doc: str, gold_events: list[dict],
     return matches
 
 
+def load_gold(gold_file: Path) -> list[dict]:
+    """The documents of a FORMAT.md gold file; a clear error when it cannot be read."""
+    try:
+        return json.loads(gold_file.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise RasdError(f"cannot read gold file {gold_file}: {exc}") from exc
+
+
 def evaluate(gold_file: Path, documents: Path, sites_dir: Path) -> Result:
     """Run every single-page stage on each gold document and score its events."""
     from pipeline.single_page import extract_file
     from pipeline.sites import load_sites
 
-    try:
-        gold = json.loads(gold_file.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise RasdError(f"cannot read gold file {gold_file}: {exc}") from exc
+    gold = load_gold(gold_file)
     sites = load_sites(sites_dir)
     result = Result()
     for entry in gold:

@@ -49,6 +49,8 @@ def _when(value: str | None) -> datetime | None:
 def binary_kind(body: bytes) -> str | None:
     """What binary file a body is (by its first bytes), or None for text."""
     head = body[:1024].lstrip()
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 text has NULs too
+        return None
     for magic, kind in _MAGIC:
         if head.startswith(magic):
             return kind

@@ -13,7 +13,7 @@ PROJECT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((PROJECT.parent / "shared" / "seeds").glob("*.txt"))
 KEYS = ["source", "url", "title", "published", "language", "text", "events", "tallies"]
 EVENT_KEYS = {"type", "perpetrator", "target", "governorate", "place", "date", "date_precision",
-              "killed", "wounded", "evidence"}
+              "killed", "wounded", "evidence", "cluster"}
 
 
 def rasd(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
@@ -34,6 +34,9 @@ def test_extract_prints_one_json_object_per_seed() -> None:
         for event in record["events"]:
             assert set(event) == EVENT_KEYS
     assert sum(len(r["events"]) for r in records) >= 5
+    # Three attacks of one article (004) are three incidents: never one cluster id.
+    clusters_004 = [e["cluster"] for e in records[4]["events"]]
+    assert len(clusters_004) == len(set(clusters_004)) == 3
 
 
 def test_extract_html_page_gets_url_and_publication_time(replica, tmp_path) -> None:

@@ -196,6 +196,30 @@ def _context_governorates(context: str) -> tuple[str, ...]:
                  if c.specificity == 0)
 
 
+# "في قرية الهوشرية", "بلدة أم حوش": a village named as one, listed or not. Names of two words
+# start with one of these.
+_SETTLEMENT = re.compile(r"(?<![\w])[وبل]?(?:قريه|بلده|مدينه|حي|مخيم|مزرعه|قريتي|بلدتي|بلدات|قري)"
+                         r"\s+(?!ال(?:شرقي|غربي|شمالي|جنوبي)\b)(\S+)(?:\s+(\S+))?")
+_TWO_WORD_START = {"عين", "تل", "دير", "ابو", "راس", "كفر", "بيت", "خربه", "جسر", "ام", "بئر",
+                   "قصر", "سد", "حي", "مرج", "عرب", "جب", "نهر", "قلعه", "باب", "معره", "بنش",
+                   "سرمين", "دار", "عين", "ذات"}
+_NOT_NAMES = {"التي", "الذي", "المجاوره", "نفسها", "ذاتها", "المذكوره", "الحدوديه", "الواقعه",
+              "المحاصره", "المحتله", "القريبه", "في", "من", "على", "الي", "عند", "قرب"}
+
+
+def _unlisted_place(sentence: str) -> str | None:
+    match = _SETTLEMENT.search(sentence)
+    if not match:
+        return None
+    first = match.group(1).strip("،,.:؛()\"'«»")
+    if first in _NOT_NAMES or len(first) < 3 or first[0].isdigit():
+        return None
+    second = (match.group(2) or "").strip("،,.:؛()\"'«»")
+    if first in _TWO_WORD_START and second and second not in _NOT_NAMES:
+        return f"{first} {second}"
+    return first
+
+
 def resolve_place(sentence: str, context: str = "") -> tuple[str | None, str | None]:
     """(place, governorate) for a normalized sentence: its most specific place that is surely
     one, in the governorate the sentence names (then the article) when the name stands in
@@ -232,6 +256,10 @@ def resolve_place(sentence: str, context: str = "") -> tuple[str | None, str | N
             chosen = top if len(set(governorates)) == 1 else Place(top.name, None, top.specificity)
         if best is None or chosen.specificity > best.specificity:
             best = chosen
+    if best is None or best.specificity < 3:
+        unlisted = _unlisted_place(sentence)
+        if unlisted:  # "في قرية الهوشرية": a village the gazetteer lacks, named as one
+            return unlisted, (explicit or stated or [best.governorate if best else None])[0]
     if best is None:
         return None, (explicit or stated or [None])[0]
     if explicit and best.governorate not in explicit:

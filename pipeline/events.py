@@ -193,7 +193,7 @@ def _read(original: str, context: str, published: date | None) -> Clause:
     clause.hurt = bool(hurt and not _DENIED.search(text[max(0, hurt.start() - 30):hurt.start()]))
     update = c["toll_update"].search(text)
     if update:
-        figure = _UPDATE_FIGURE.search(text, update.end(), update.end() + 60)
+        figure = _UPDATE_FIGURE.search(text, update.end(), update.end() + 200)
         value = parse_number(figure.group("num")) if figure else None
         if value is not None:
             clause.update = True

@@ -82,6 +82,9 @@ _WOUNDED_VERB = fold_letters(r"(?:جرحت|جرح|اصابه|اصيبت|اصيب
 # A verb with a clitic and the article's "و"/"ب": "ومقتل", "بمقتل", "وأصيب".
 _KILLED_VERB = rf"(?<![\w])[وبفل]?{_KILLED_VERB}"
 _WOUNDED_VERB = rf"(?<![\w])[وبفل]?{_WOUNDED_VERB}"
+# Words between an active verb and its object that are not another casualty verb ("قتل
+# مسلحون مجهولون، ظهر اليوم، راعياً" but not "قتل عدد ... وأصيب طفل").
+_NO_HARM_WORD = r"(?:(?![وف]?(?:اصيب|اصابه|جرح|اصابت)\S*\s)\S+\s+)"
 _KILLED = [
     re.compile(rf"{_KILLED_VERB}\s+(?:\S+\s+){{0,1}}?{FIGURE}"),
     re.compile(rf"{FIGURE}\s+(?:[^\s\d]+\s+){{0,3}}?(?:قتلي|قتيلا|قتيل|ضحايا|ضحيه)"),
@@ -92,15 +95,15 @@ _WOUNDED = [
     re.compile(rf"{_WOUNDED_VERB}\s+(?:\S+\s+){{0,1}}?{FIGURE}"),
     re.compile(rf"{FIGURE}\s+(?:[^\s\d]+\s+){{0,3}}?(?:جرحي|جريحا|جريح|مصابين|اصابات)"),
 ]
-_KILLED_DUAL = re.compile(rf"{_KILLED_VERB}\s+(?:\S+\s+)?{_DUAL_NOUNS}"
+_KILLED_DUAL = re.compile(rf"{_KILLED_VERB}\s+(?:\S+\s+){{0,2}}?{_DUAL_NOUNS}"
                           rf"|(?<![\w])قتيل(?:ان|ين)(?![\w])")
 _WOUNDED_DUAL = re.compile(rf"{_WOUNDED_VERB}\s+(?:\S+\s+)?{_DUAL_NOUNS}"
                            rf"|(?<![\w])جريح(?:ان|ين)(?![\w])")
 _KILLED_ONE = re.compile(rf"{_KILLED_VERB}\s+(?:\S+\s+)?{_ONE_NOUNS}"
                          rf"|(?:اردوه|ارداه|اردته)\s+قتيلا"
                          rf"|(?<![\w])(?:سقط|سقطت)\s+{_ONE_NOUNS}\s+(?:\S+\s+){{0,8}}?قتيل"
-                         rf"|(?<![\w])(?:اغتال|اغتالت|اغتالوا|قتلت|قتلوا)\s+(?:\S+\s+){{0,8}}?"
-                         rf"{_ONE_NOUNS}"
+                         rf"|(?<![\w])(?:اغتال|اغتالت|اغتالوا|اغتيال|قتلت|قتلوا|قتل)\s+"
+                         rf"{_NO_HARM_WORD}{{0,12}}?{_ONE_NOUNS}"
                          rf"|(?<![\w])[وبل]?(?:مقتله|مقتلها|اغتياله|اغتيالها|وفاته|وفاتها)(?![\w])"
                          rf"|فارق\s+الحياه|لقي\s+(?:\S+\s+){{0,2}}?(?:حتفه|مصرعه)")
 _WOUNDED_ONE = re.compile(rf"{_WOUNDED_VERB}\s+(?:\S+\s+)?{_ONE_NOUNS}"

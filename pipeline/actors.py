@@ -37,7 +37,10 @@ def aliases() -> dict[str, Actor]:
 @cache
 def _pattern() -> re.Pattern:
     names = sorted(aliases(), key=len, reverse=True)
-    return re.compile(r"(?<![\w])(?:[وبلف]|ال)?(" + "|".join(map(re.escape, names)) + r")(?![\w])")
+    # The clitic is optional and tried last: "الميليشيات الايرانيه" is a name of its own, not
+    # "ال" + "ميليشيات".
+    return re.compile(r"(?<![\w])(?:[وبلف]|ال)??(" + "|".join(map(re.escape, names))
+                      + r")(?![\w])")
 
 
 def find_actors(text: str) -> list[tuple[int, Actor]]:

@@ -42,7 +42,7 @@ _CLAUSE_BREAK = re.compile(r"[،,]\s*(?=(?:فيما|بينما|في حين|حي�
 def _pattern(phrases: list[str]) -> re.Pattern:
     """Phrases at the start of a word, after a clitic or the article, longest first."""
     folded = sorted({normalize(str(p)) for p in phrases}, key=len, reverse=True)
-    return re.compile(r"(?<![\w])(?:[وبلف]|ال|وال|بال|فال|لل)?(?:"
+    return re.compile(r"(?<![\w])(?:[وبلف]|ال|وال|بال|فال|لل)??(?:"
                       + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in folded) + ")")
 
 

@@ -43,9 +43,18 @@ _TARGET_BEFORE = re.compile(fold_letters(
 # Right after an actor: it is the one attacked ("لواء القدس ... تعرضت لهجوم").
 _TARGET_AFTER = re.compile(fold_letters(
     r"^\s*(?:\S+\s+){0,3}?(?:تعرضت|تعرض|تتعرض|يتعرض|تكبدت|تكبد|خسرت|فقدت|فقد)(?![\w])"))
+# "طائرة مسيرة تابعة للتحالف", "مجموعة تابعة لداعش": the weapon's or the cell's owner attacks.
+_OWNER_OF_ATTACKERS = re.compile(fold_letters(
+    r"(?:طائره|طائرات|مسيره|مسيرات|مجموعه|مجموعات|خلايا|خليه|مسلحين|مسلحون|عناصر\s+مسلحه"
+    r"|قناص|قناصه|سياره\s+مفخخه)\s+(?:\S+\s+){0,2}?(?:تابع\S*|التابع\S*|يعتقد\s+انها\s+تابع\S*)"
+    r"\s+(?:ل|لل)?$"))
 # "التابعة لروسيا", "المدعومة من تركيا": whose side a group is on, not who took part.
 _PATRON_BEFORE = re.compile(fold_letters(
     r"(?:التابع\S*|الموالي\S*|المدعوم\S*|المقرب\S*)\s+(?:من\s+)?(?:ل|لل)?$"))
+_QUOTES = re.compile(r"[\"“”«»„']")
+# Words that name a kind of group, not one: "ميليشيا قسد" is the SDF.
+_GENERIC = {fold_letters(w) for w in ("ميليشيا", "الميليشيا", "ميليشيات", "الميليشيات", "مليشيا",
+                                      "المليشيا", "الفصائل", "الهيئة", "التنظيم")}
 _AIR_OR_ARTILLERY = {"airstrike", "drone_strike", "shelling"}
 
 
@@ -56,7 +65,8 @@ _AIR_OR_ARTILLERY = {"airstrike", "drone_strike", "shelling"}
 _SUBJECT_VERBS = {fold_letters(w) for w in (
     "استهدفت", "استهدف", "قصفت", "قصف", "شنت", "شن", "هاجمت", "هاجم", "نفذت", "نفذ", "فجرت",
     "اغتالت", "اغتال", "نصبت", "نصب", "أطلقت", "أطلق", "ارتكبت", "ارتكب", "قتلت", "أعدمت",
-    "تستهدف", "يستهدف", "تقصف", "يقصف", "تشن", "يشن", "تهاجم", "يهاجم", "استهدفته",
+    "تستهدف", "يستهدف", "تقصف", "يقصف", "تشن", "يشن", "تهاجم", "يهاجم", "استهدفته", "قتل",
+    "أصاب", "استهدفوا", "هاجموا", "قصفوا",
     "استهدفتها", "استهدفتهم", "تبنت", "تبنى", "شنه", "شنته", "نفذه",
     "نفذته", "نفذها", "أعدته", "أعده", "نصبه", "نصبته")}
 _OWNER_NOUNS = {fold_letters(w) for w in (
@@ -85,6 +95,8 @@ def _score(sentence: str, position: int, actor: Actor, attack_at: int | None) ->
         return -3
     before = sentence[max(0, position - 45):position]
     after = sentence[position + len(actor.alias):position + len(actor.alias) + 60]
+    if _OWNER_OF_ATTACKERS.search(before):
+        return 2
     if _PATRON_BEFORE.search(before):
         return -1  # "لواء القدس التابعة لروسيا": the patron, a target only if none else
     word = _word_before(sentence, position)
@@ -136,7 +148,11 @@ def roles(sentence: str, kind: str, attack_at: int | None = None,
     """(perpetrator id, target id or None) of the attack a normalized clause tells of.
     `strict`: only actors the clause clearly names as attacker or attacked, no defaults
     (for a later clause about an attack already told)."""
-    actors = find_actors(sentence)
+    sentence = _QUOTES.sub("", sentence)  # 'تنظيم "داعش"' is one name
+    found = find_actors(sentence)
+    actors = [(p, a) for i, (p, a) in enumerate(found)
+              if not (a.alias in _GENERIC and i + 1 < len(found)
+                      and found[i + 1][0] - (p + len(a.alias)) <= 3)]
     if not actors:
         return "unknown", None
     if kind == "clash":

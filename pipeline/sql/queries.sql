@@ -273,7 +273,7 @@ WHERE (article_id = ANY(%(members)s) OR duplicate_of = ANY(%(members)s))
 
 -- name: clear_duplicate
 UPDATE rasd.articles SET duplicate_of = NULL, similarity = NULL
-WHERE article_id = %(canonical)s;
+WHERE article_id = %(canonical)s AND duplicate_of IS NOT NULL;  -- mostly it leads already
 
 -- name: last_publication_by_site
 -- The newest article each enabled site had published by the end of a day (Damascus time).

@@ -55,7 +55,7 @@ def _score(flagged: set[int], series: Series) -> tuple[float, float]:
     return hits / len(series.spikes), false / (DAYS / 30)
 
 
-def run_benchmark(series_count: int = 5, out=print) -> dict:
+def run_benchmark(series_count: int = 20, out=print) -> dict:
     results = {"rasd": [], "ears_c3": []}
     settings = NegBinSettings()
     for seed in range(series_count):
@@ -69,7 +69,10 @@ def run_benchmark(series_count: int = 5, out=print) -> dict:
         sensitivity = float(np.mean([s for s, _ in scores]))
         false_rate = float(np.mean([f for _, f in scores]))
         summary[method] = (sensitivity, false_rate)
-        out(f"{method:>8}: sensitivity within 2 days {sensitivity:.2f}, "
-            f"false alerts per 30 days {false_rate:.2f}")
+        # Standard errors across series, so two runs' figures can be told from noise.
+        errors = (np.std(scores, axis=0, ddof=1) / np.sqrt(len(scores)) if len(scores) > 1
+                  else (0.0, 0.0))
+        out(f"{method:>8}: sensitivity within 2 days {sensitivity:.2f} (se {errors[0]:.2f}), "
+            f"false alerts per 30 days {false_rate:.2f} (se {errors[1]:.2f})")
     out("goal for rasd: sensitivity at least 0.80 at no more than 1 false alert per 30 days")
     return summary

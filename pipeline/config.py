@@ -30,9 +30,9 @@ class SmtpSettings:
 class SpikeSettings:
     """How unusual a day must be to raise an alert (see pipeline/spikes.py)."""
 
-    baseline_days: int = 56
+    baseline_days: int = 364
     min_events: int = 3  # never alert on fewer events than this in a day
-    alpha: float = 0.01  # how improbable under the baseline a day must be (lower: fewer alerts)
+    alpha: float = 0.08  # the spike score must pass log(1/alpha) (lower: fewer alerts)
     min_killed: int = 10  # never alert on fewer deaths than this in a day
 
 
@@ -112,9 +112,9 @@ def load_config(env: Mapping[str, str] | None = None) -> Config:
                         if r.strip()),
     )
     spike = SpikeSettings(
-        baseline_days=_number(env, "RASD_SPIKE_BASELINE_DAYS", 56),
+        baseline_days=_number(env, "RASD_SPIKE_BASELINE_DAYS", 364),
         min_events=_number(env, "RASD_SPIKE_MIN_EVENTS", 3),
-        alpha=_number(env, "RASD_SPIKE_ALPHA", 0.01, float),
+        alpha=_number(env, "RASD_SPIKE_ALPHA", 0.08, float),
         min_killed=_number(env, "RASD_SPIKE_MIN_KILLED", 10),
     )
     return Config(

@@ -13,8 +13,8 @@ from pipeline.config import SpikeSettings
 
 log = logging.getLogger(__name__)
 
-METHOD = "negbin-weekly-v1"
-_MARGIN = 5  # the method's guard band and its three-day sums reach this far past the window
+METHOD = "negbin-cusum-v2"
+_MARGIN = 5  # the method's guard band reaches this far past the window
 
 
 def detect_spikes(conn, day: date, settings: SpikeSettings) -> list[int]:

@@ -11,6 +11,7 @@ import pytest
 
 from benchmarks.spikes import run_benchmark, synthetic
 from pipeline.baselines import NegBinSettings, detect, ears_c3
+from pipeline.errors import RasdError
 
 PROJECT = Path(__file__).resolve().parent.parent
 DAYS = [date(2024, 1, 1) + timedelta(days=n) for n in range(120)]
@@ -26,6 +27,22 @@ def test_a_jump_alerts_on_its_day() -> None:
     found = detect(DAYS, counts, NegBinSettings())
     assert [d.day for d in found] == [DAYS[100]]
     assert found[0].observed == 12 and found[0].expected < 4 and found[0].p_value < 0.01
+
+
+def test_the_threshold_is_the_least_count_that_alerts() -> None:
+    counts = _flat()
+    counts[100] = 12
+    least = int(detect(DAYS, counts, NegBinSettings())[0].threshold)
+    assert 2 < least <= 12
+    counts[100] = least
+    assert DAYS[100] in {d.day for d in detect(DAYS, counts, NegBinSettings())}
+    counts[100] = least - 1
+    assert DAYS[100] not in {d.day for d in detect(DAYS, counts, NegBinSettings())}
+
+
+def test_alpha_outside_zero_to_one_is_refused() -> None:
+    with pytest.raises(RasdError, match="between 0 and 1"):
+        NegBinSettings(alpha=1.5)
 
 
 def test_a_quiet_weekly_pattern_does_not_alert() -> None:

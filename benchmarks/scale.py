@@ -18,7 +18,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import uuid
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -27,6 +26,7 @@ import psycopg2
 import psycopg2.extensions
 import yaml
 
+from pipeline import storage
 from pipeline.config import PROJECT_DIR, Config
 from pipeline.errors import RasdError
 
@@ -93,29 +93,11 @@ def _server_url(config: Config) -> str:
     return embedded_database_url(config.data_dir, "postgres")
 
 
-def _admin(url: str, sql: str) -> None:
-    conn = psycopg2.connect(url, connect_timeout=10)
-    conn.autocommit = True
-    try:
-        with conn.cursor() as cur:
-            cur.execute(sql)
-    finally:
-        conn.close()
-
-
 @contextlib.contextmanager
 def fresh_database(config: Config):
     """A database made for one run on the configured server, dropped after it."""
-    server = _server_url(config)
-    name = f"rasd_scale_{uuid.uuid4().hex[:10]}"
-    try:
-        _admin(server, f"CREATE DATABASE {name}")
-    except psycopg2.Error as exc:
-        raise RasdError(f"cannot create the benchmark database: {exc}".strip()) from exc
-    try:
-        yield psycopg2.extensions.make_dsn(server, dbname=name), name
-    finally:
-        _admin(server, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+    with storage.scratch_database(_server_url(config), "rasd_scale") as url:
+        yield url, psycopg2.extensions.parse_dsn(url)["dbname"]
 
 
 def run_size(config: Config, pages: int, sites: int) -> dict:

@@ -80,6 +80,38 @@ def connection(config: Config, *, migrate_first: bool = True) -> Iterator:
         conn.close()
 
 
+@contextmanager
+def scratch_database(server_url: str, prefix: str) -> Iterator[str]:
+    """A database of its own on a server (tests, benchmarks), dropped after use; yields its
+    connection string. `server_url` names a database that may create others."""
+    import uuid
+
+    name = f"{prefix}_{uuid.uuid4().hex[:12]}"
+    _admin(server_url, f"CREATE DATABASE {name}")
+    try:
+        yield psycopg2.extensions.make_dsn(server_url, dbname=name)
+    finally:
+        _admin(server_url, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+def _admin(url: str, sql: str) -> None:
+    """One statement outside a transaction (CREATE/DROP DATABASE need that)."""
+    try:
+        conn = psycopg2.connect(url, connect_timeout=10)
+    except psycopg2.OperationalError as exc:
+        raise RasdError(f"cannot connect to PostgreSQL at {_describe(url)}: "
+                        f"{str(exc).strip().splitlines()[0] if str(exc).strip() else 'no answer'}"
+                        ) from exc
+    conn.autocommit = True
+    try:
+        with conn.cursor() as cur:
+            cur.execute(sql)
+    except psycopg2.Error as exc:
+        raise RasdError(f"{sql.split()[0].lower()} database failed: {exc}".strip()) from exc
+    finally:
+        conn.close()
+
+
 def migration_files() -> list[tuple[int, str, Path]]:
     """(version, name, path) for each numbered migration, in order."""
     found = []

@@ -8,10 +8,8 @@ dropped after it.
 from __future__ import annotations
 
 import os
-import uuid
 from dataclasses import replace
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 import psycopg2
 import pytest
@@ -29,12 +27,6 @@ SHARED = PROJECT.parent / "shared"
 LOCAL_SERVER = os.environ.get("RASD_TEST_ADMIN_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
 
 
-def with_database(url: str, name: str) -> str:
-    """The same server URL, naming another database."""
-    parts = urlsplit(url)
-    return urlunsplit(parts._replace(path="/" + name))
-
-
 def _admin_url(tmp_path_factory) -> str:
     try:
         psycopg2.connect(LOCAL_SERVER, connect_timeout=3).close()
@@ -46,23 +38,10 @@ def _admin_url(tmp_path_factory) -> str:
         return server.get_uri()
 
 
-def _admin(url: str, sql: str) -> None:
-    conn = psycopg2.connect(url)
-    conn.autocommit = True
-    try:
-        with conn.cursor() as cur:
-            cur.execute(sql)
-    finally:
-        conn.close()
-
-
 @pytest.fixture(scope="session")
 def database_url(tmp_path_factory) -> str:
-    admin = _admin_url(tmp_path_factory)
-    name = f"rasd_test_{uuid.uuid4().hex[:12]}"
-    _admin(admin, f"CREATE DATABASE {name}")
-    yield with_database(admin, name)
-    _admin(admin, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+    with storage.scratch_database(_admin_url(tmp_path_factory), "rasd_test") as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -173,9 +173,15 @@ def cluster(reports: list[Report], seeds: list[Incident] | None = None) -> list[
     """Group reports into incidents, earliest report first; `seeds` are incidents already
     known (from before the reports), which new reports may join."""
     incidents = list(seeds or [])
+    # Only incidents of the report's governorate can take it: look among those alone, so a
+    # day of many reports costs per governorate, not per country.
+    by_area: dict[str | None, list[Incident]] = {}
+    for incident in incidents:
+        by_area.setdefault(_area(incident.reports[0].event), []).append(incident)
     ordered = sorted(reports, key=lambda r: (r.published or date.max, r.event_id))
     for report in ordered:
-        candidates = [i for i in incidents
+        area = by_area.setdefault(_area(report.event), [])
+        candidates = [i for i in area
                       if all(same_incident(report, member) for member in i.reports)
                       and all(member.event_id != report.event_id for member in i.reports)]
         if candidates:
@@ -183,7 +189,13 @@ def cluster(reports: list[Report], seeds: list[Incident] | None = None) -> list[
             best.reports.append(report)
         else:
             incidents.append(Incident([report]))
+            area.append(incidents[-1])
     return incidents
+
+
+def _area(event: Event) -> str | None:
+    """The governorate, Damascus and its countryside as one (see same_incident)."""
+    return "SY-DI" if event.governorate in _CAPITAL else event.governorate
 
 
 def _most_common(values: list, skip=(None,)):

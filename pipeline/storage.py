@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import psycopg2
 import psycopg2.extras
@@ -80,6 +81,15 @@ def connection(config: Config, *, migrate_first: bool = True) -> Iterator:
         conn.close()
 
 
+def with_database(url: str, name: str) -> str:
+    """The same server, naming another database: a URL stays a URL (Airflow connections and
+    SQLAlchemy want one), a key=value string stays one."""
+    if "://" in url:
+        parts = urlsplit(url)
+        return urlunsplit(parts._replace(path="/" + name))
+    return psycopg2.extensions.make_dsn(url, dbname=name)
+
+
 @contextmanager
 def scratch_database(server_url: str, prefix: str) -> Iterator[str]:
     """A database of its own on a server (tests, benchmarks), dropped after use; yields its
@@ -89,7 +99,7 @@ def scratch_database(server_url: str, prefix: str) -> Iterator[str]:
     name = f"{prefix}_{uuid.uuid4().hex[:12]}"
     _admin(server_url, f"CREATE DATABASE {name}")
     try:
-        yield psycopg2.extensions.make_dsn(server_url, dbname=name)
+        yield with_database(server_url, name)
     finally:
         _admin(server_url, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 

@@ -380,7 +380,8 @@ def _fill(event: Event, lead: Clause, *, first: bool) -> Event:
     """The article's governorate for an event that names none; the lead's day for the first
     event that gives none."""
     governorate = event.governorate or lead.governorate
-    if first and event.date is None and lead.date is not None:
+    recalled = cues()["recalled"].search(normalize(event.evidence))  # "وكان ... قد": earlier
+    if first and event.date is None and lead.date is not None and not recalled:
         return replace(event, governorate=governorate, date=lead.date,
                        date_precision=lead.precision)
     return replace(event, governorate=governorate)

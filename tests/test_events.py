@@ -196,3 +196,10 @@ def test_joined_counts_and_one_person() -> None:
     assert (event.killed, event.wounded) == (2, 1)
     event = _one("اغتال مسلحون مجهولون مساء أمس عضواً في لجنة المصالحة بمدينة طفس بريف درعا.")
     assert (event.type, event.killed, event.target) == ("assassination", 1, "civilians")
+
+
+def test_a_recalled_attack_does_not_take_the_articles_day() -> None:
+    text = ("أعلنت قوات النظام صباح اليوم استنفاراً في ريف دير الزور.\n"
+            "وكان عشرة عناصر من الفرقة الرابعة قد قتلوا بكمين لخلايا داعش قرب بلدة الشولا.")
+    (event,) = extract_events(text, PUBLISHED).events
+    assert (event.type, event.killed, event.date) == ("ambush", 10, None)

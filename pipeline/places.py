@@ -85,6 +85,9 @@ def gazetteer() -> dict[str, tuple[Place, ...]]:
             curated = row["source"] == "rasd" or row["kind"] not in ("town", "village")
             place = Place(key, code, specificity, curated, _key(row["variant_of"] or row["name"]))
             entries.setdefault(key, {})[(code, specificity)] = place
+    for name, code in GOVERNORATES.items():  # the news' own spellings ("ديرالزور")
+        entries.setdefault(_key(name), {})[(code, 0)] = Place(_key(name), code, 0, True,
+                                                              _key(name))
     return {key: tuple(by_gov.values()) for key, by_gov in entries.items()}
 
 
@@ -207,8 +210,15 @@ _NOT_NAMES = {"التي", "الذي", "المجاوره", "نفسها", "ذات�
               "المحاصره", "المحتله", "القريبه", "في", "من", "على", "الي", "عند", "قرب"}
 
 
+def _named_as_settlement(sentence: str, name: str) -> bool:
+    return any(m.group(1).strip("،,.:؛()\"'«»") == name.split()[0]
+               for m in _SETTLEMENT.finditer(sentence))
+
+
 def _unlisted_place(sentence: str) -> str | None:
-    match = _SETTLEMENT.search(sentence)
+    """The first village named as one ("في قرية X") that the gazetteer does not list."""
+    match = next((m for m in _SETTLEMENT.finditer(sentence)
+                  if m.group(1).strip("،,.:؛()\"'«»") not in gazetteer()), None)
     if not match:
         return None
     first = match.group(1).strip("،,.:؛()\"'«»")
@@ -232,10 +242,10 @@ def resolve_place(sentence: str, context: str = "") -> tuple[str | None, str | N
             if _ROAD_NAME.search(sentence[max(0, position - 30):position]):
                 continue  # "طريق حمص-دير الزور": a road's name, not where it happened
             code = next(c.governorate for c in candidates if c.specificity == 0)
-            stated.append(code)
             cue = _previous_word(sentence, position)
             if cue in _STATE_WORDS:
                 continue  # "سلطة دمشق", "حكومة دمشق": the state, not the place
+            stated.append(code)
             # "جنوب دمشق" is the countryside around the capital, not the city.
             if cue in _GOVERNORATE_CUE and not (code == "SY-DI" and cue not in (
                     "ريف", "بريف", "وريف", "محافظه", "بمحافظه", "مدينه", "بمدينه")):
@@ -256,15 +266,21 @@ def resolve_place(sentence: str, context: str = "") -> tuple[str | None, str | N
             chosen = top if len(set(governorates)) == 1 else Place(top.name, None, top.specificity)
         if best is None or chosen.specificity > best.specificity:
             best = chosen
-    if best is None or best.specificity < 3:
-        unlisted = _unlisted_place(sentence)
-        if unlisted:  # "في قرية الهوشرية": a village the gazetteer lacks, named as one
-            return unlisted, (explicit or stated or [best.governorate if best else None])[0]
+    unlisted = _unlisted_place(sentence)
+    if unlisted and (best is None or best.specificity < 3 or not _named_as_settlement(
+            sentence, best.name)):
+        # "في قرية الهوشرية غربي منبج": a village the gazetteer lacks, named as one, is more
+        # specific than the town it is near.
+        return unlisted, (explicit or stated or [best.governorate if best else None])[0]
     if best is None:
         return None, (explicit or stated or [None])[0]
     if explicit and best.governorate not in explicit:
         return best.name, explicit[0]
-    return best.name, best.governorate or (stated or [None])[0]
+    # A road across governorates ("طريق أثريا - خناصر في بادية حماة"): the governorate of
+    # another place the sentence names.
+    others = [c.governorate for cands in places for c in cands
+              if c.governorate and len({x.governorate for x in cands}) == 1]
+    return best.name, best.governorate or (stated or others or [None])[0]
 
 
 @lru_cache(maxsize=65536)

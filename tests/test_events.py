@@ -203,3 +203,16 @@ def test_a_recalled_attack_does_not_take_the_articles_day() -> None:
             "وكان عشرة عناصر من الفرقة الرابعة قد قتلوا بكمين لخلايا داعش قرب بلدة الشولا.")
     (event,) = extract_events(text, PUBLISHED).events
     assert (event.type, event.killed, event.date) == ("ambush", 10, None)
+
+
+@pytest.mark.parametrize(("sentence", "place", "governorate"), [
+    ("في بلدة ذيبان بريف ديرالزور الشرقي", "ذيبان", "SY-DY"),
+    ("على طريق أثريا - خناصر في بادية حماة الشرقية", "طريق اثريا خناصر", "SY-HM"),
+    ("قرب قرية الهوشرية غربي منبج", "الهوشريه", "SY-HL"),
+    ("على حاجز لسلطة دمشق في مدينة الميادين", "الميادين", "SY-DY"),
+])
+def test_place_and_governorate(sentence: str, place: str, governorate: str) -> None:
+    from pipeline.normalize import normalize
+    from pipeline.places import resolve_place
+
+    assert resolve_place(normalize(sentence)) == (place, governorate)

@@ -74,9 +74,11 @@ def resolve_date(sentence: str, published: date | None) -> tuple[date | None, st
         if when:
             return when, "day"
     weekday = _WEEKDAY.search(sentence)
+    if weekday and _YESTERDAY.search(sentence):
+        return published - timedelta(days=1), "day"  # "أمس الخميس": "أمس" decides
     if weekday:
         back = (published.weekday() - WEEKDAYS["ال" + weekday.group(1)]) % 7
-        if back == 0 and (weekday.group(2) or _YESTERDAY.search(sentence)):
+        if back == 0 and weekday.group(2):
             back = 7  # "الأحد الماضي" said on a Sunday: a week back
         return published - timedelta(days=back), "day"
     if _YESTERDAY.search(sentence):

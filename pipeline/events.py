@@ -136,6 +136,7 @@ _ANOTHER = re.compile(r"(?<![\w])[وبل]?(?:هجوم|هجوما|قصف|قصفا
                       r"|اغتيال|اعتداء|حادث\S*)\s+(?:\S+\s+)?(?:اخر|اخري|مماثل\S*|منفصل\S*"
                       r"|مشابه\S*|ثان\S*)(?![\w])|بعد\s+(?:\S+\s+){0,2}?(?:ايام|ساعات|اسبوع"
                       r"|اسابيع|اشهر|شهر|يومين|يوم)\s+(?:فقط\s+)?من(?![\w])")
+_SETTLEMENT_WORD = re.compile(r"^(?:مدينة|مدينه|بلدة|بلده|قرية|قريه|ناحية|ناحيه|منطقة|منطقه|حي)\s+")
 _DENIED = re.compile(r"(?<![\w])(?:لم|دون|لا|عدم|بلا|اي)(?![\w])")
 _GENERIC_ATTACK = re.compile(r"(?:[وبلف]?ال(?:هجوم|هجمات|استهداف|اعتداء)|هذا\s+الهجوم|الهجوم)")
 _UPDATE_FIGURE = re.compile(rf"(?:الي|ل)\s+{FIGURE}")
@@ -205,7 +206,8 @@ def _read(original: str, context: str, published: date | None) -> Clause:
     if find_places(text):
         clause.place, clause.governorate = resolve_place(text, context)
         if clause.place:
-            clause.place = as_written(original, clause.place)
+            # "مدينة جاسم" is the place "جاسم": the settlement word is not its name.
+            clause.place = _SETTLEMENT_WORD.sub("", as_written(original, clause.place))
     else:
         clause.governorate = None
     clause.date, clause.precision = resolve_date(text, published)

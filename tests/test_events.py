@@ -216,3 +216,13 @@ def test_place_and_governorate(sentence: str, place: str, governorate: str) -> N
     from pipeline.places import resolve_place
 
     assert resolve_place(normalize(sentence)) == (place, governorate)
+
+
+def test_place_without_its_settlement_word_and_yesterday_decides() -> None:
+    # Published on a Thursday: "أمس الخميس" still means yesterday, not a week back.
+    event = _one("قتل عنصران من الأمن العام مساء أمس الخميس بهجوم مسلح في مدينة جاسم "
+                 "بريف درعا الشمالي.")
+    thursday = date(2024, 5, 16)
+    event = extract_events(event.evidence, thursday).events[0]
+    assert (event.place, event.governorate, event.date) == ("جاسم", "SY-DR",
+                                                            date(2024, 5, 15))

@@ -6,13 +6,13 @@ cannot leak into the other tests.
 """
 
 import json
-import os
 import subprocess
 import sys
 from datetime import date, timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import dag_runs
 import pytest
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -29,31 +29,9 @@ print(json.dumps({"errors": {k: str(v)[:300] for k, v in bag.import_errors.items
                   "doc": bool(dag and dag.doc_md)}))
 """
 
-RUN = """
-import json, pendulum
-from airflow.dag_processing.dagbag import DagBag
-dag = DagBag(dag_folder=%r).dags["rasd_daily"]
-run = dag.test(logical_date=pendulum.datetime(2020, 12, 30, tz="UTC"))
-states = {ti.task_id: str(ti.state) for ti in run.get_task_instances()}
-print("RESULT " + json.dumps({"state": str(run.state), "tasks": states}))
-"""
-
-
 @pytest.fixture(scope="module")
 def airflow_env(tmp_path_factory) -> dict:
-    home = tmp_path_factory.mktemp("airflow")
-    env = {**os.environ, "AIRFLOW_HOME": str(home), "AIRFLOW__CORE__LOAD_EXAMPLES": "False",
-           "AIRFLOW__CORE__DAGS_FOLDER": str(PROJECT / "dags"),
-           "AIRFLOW__LOGGING__LOGGING_LEVEL": "WARNING"}
-    migrate = subprocess.run([sys.executable, "-m", "airflow", "db", "migrate"], env=env,
-                             capture_output=True, text=True, timeout=300, check=False)
-    assert migrate.returncode == 0, migrate.stderr[-2000:]
-    return env
-
-
-def _smtp_uri(mail_server) -> str:
-    return (f"smtp://{mail_server.host}:{mail_server.port}"
-            "?disable_ssl=true&disable_tls=true")
+    return dag_runs.airflow_env(tmp_path_factory.mktemp("airflow"))
 
 
 def _python(env: dict, code: str, timeout: int = 600) -> subprocess.CompletedProcess:
@@ -80,16 +58,13 @@ def test_dag_run_writes_rows_and_sends_the_alert(airflow_env, config, db, mail_s
         env["AIRFLOW_CONN_RASD_POSTGRES"] = config.database_url
     else:  # the tests' own server on a socket: through the environment
         env["DATABASE_URL"] = config.database_url
-    env["AIRFLOW_CONN_SMTP_DEFAULT"] = _smtp_uri(mail_server)
+    env["AIRFLOW_CONN_SMTP_DEFAULT"] = dag_runs.smtp_uri(mail_server)
     env["RASD_SITE_BASE_URLS"] = ",".join(f"{k}={v}" for k, v in config.site_base_urls.items())
     env["RASD_SCRAPY_SETTINGS"] = ",".join(f"{k}={v}" for k, v in config.scrapy_settings.items())
     env["RASD_ALERT_RECIPIENTS"] = "ops@example.org"
     sent_before = len(mail_server.saved)
 
-    result = _python(env, RUN % str(PROJECT / "dags"))
-    lines = [line for line in result.stdout.splitlines() if line.startswith("RESULT ")]
-    assert lines, result.stderr[-3000:]
-    outcome = json.loads(lines[-1][len("RESULT "):])
+    outcome = dag_runs.run_dag(env)
     assert outcome["state"] == "success", outcome
     assert set(outcome["tasks"].values()) == {"success"}
 
@@ -124,14 +99,11 @@ def test_dag_run_writes_rows_and_sends_the_alert(airflow_env, config, db, mail_s
 def test_a_failed_task_emails_the_operators(airflow_env, config, mail_server) -> None:
     env = dict(airflow_env)
     env["AIRFLOW_CONN_RASD_POSTGRES"] = "postgresql://postgres@127.0.0.1:1/rasd"  # down
-    env["AIRFLOW_CONN_SMTP_DEFAULT"] = _smtp_uri(mail_server)
+    env["AIRFLOW_CONN_SMTP_DEFAULT"] = dag_runs.smtp_uri(mail_server)
     env["RASD_TASK_RETRIES"] = "0"
     env["RASD_OPERATOR_RECIPIENTS"] = "ops@example.org"
     sent_before = len(mail_server.saved)
-    result = _python(env, RUN % str(PROJECT / "dags"))
-    lines = [line for line in result.stdout.splitlines() if line.startswith("RESULT ")]
-    assert lines, result.stderr[-3000:]
-    outcome = json.loads(lines[-1][len("RESULT "):])
+    outcome = dag_runs.run_dag(env)
     assert outcome["state"] == "failed" and outcome["tasks"]["migrate"] == "failed"
     mails = [m.read_text(encoding="utf-8", errors="replace")
              for m in mail_server.saved[sent_before:]]

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import contextlib
 import glob
-import json
 import os
 import shutil
 import signal
@@ -22,6 +21,7 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+import dag_runs
 import psycopg2
 import pytest
 import yaml
@@ -411,16 +411,6 @@ def test_postgres_stopped_during_a_crawl_stops_it_clearly_and_the_next_crawl_com
 
 # ---- the same through Airflow: the task fails, and its retry succeeds ----------------------
 
-DAG_RUN = """
-import json, pendulum
-from airflow.dag_processing.dagbag import DagBag
-dag = DagBag(dag_folder=%r).dags["rasd_daily"]
-run = dag.test(logical_date=pendulum.datetime(2020, 12, 30, tz="UTC"))
-print("RESULT " + json.dumps({"state": str(run.state), "tries": {
-    ti.task_id: [str(ti.state), ti.try_number] for ti in run.get_task_instances()}}))
-"""
-
-
 def _task_state(home: Path, task_id: str) -> str | None:
     try:
         conn = sqlite3.connect(home / "airflow.db", timeout=1)
@@ -441,21 +431,15 @@ def test_postgres_down_fails_the_airflow_task_and_its_retry_succeeds_once_back(
     sites = tmp_path / "sites"  # one site, for a quick run
     sites.mkdir()
     shutil.copy(calm_config.sites_dir / f"{SITE}.yaml", sites)
-    env = {**os.environ, "AIRFLOW_HOME": str(home), "AIRFLOW__CORE__LOAD_EXAMPLES": "False",
-           "AIRFLOW__CORE__DAGS_FOLDER": str(project / "dags"),
-           "AIRFLOW__LOGGING__LOGGING_LEVEL": "WARNING",
-           "AIRFLOW_CONN_RASD_POSTGRES": own_server.url,
-           "AIRFLOW_CONN_SMTP_DEFAULT": f"smtp://{mail_server.host}:{mail_server.port}"
-                                        "?disable_ssl=true&disable_tls=true",
-           "RASD_SITES_DIR": str(sites), "RASD_SITE_BASE_URLS": f"{SITE}={calm_server.base_url}",
-           "RASD_SCRAPY_SETTINGS": ",".join(f"{k}={v}"
-                                            for k, v in calm_config.scrapy_settings.items()),
-           "RASD_TASK_RETRIES": "1", "RASD_RETRY_DELAY_SECONDS": "2"}
-    migrated = subprocess.run([sys.executable, "-m", "airflow", "db", "migrate"], env=env,
-                              capture_output=True, text=True, timeout=300, check=False)
-    assert migrated.returncode == 0, migrated.stderr[-2000:]
+    env = dag_runs.airflow_env(
+        home, AIRFLOW_CONN_RASD_POSTGRES=own_server.url,
+        AIRFLOW_CONN_SMTP_DEFAULT=dag_runs.smtp_uri(mail_server),
+        RASD_SITES_DIR=str(sites), RASD_SITE_BASE_URLS=f"{SITE}={calm_server.base_url}",
+        RASD_SCRAPY_SETTINGS=",".join(f"{k}={v}"
+                                      for k, v in calm_config.scrapy_settings.items()),
+        RASD_TASK_RETRIES="1", RASD_RETRY_DELAY_SECONDS="2")
     own_server.stop()  # down when the run starts
-    run = subprocess.Popen([sys.executable, "-c", DAG_RUN % str(project / "dags")], env=env,
+    run = subprocess.Popen([sys.executable, "-c", dag_runs.RUN], env=env,
                            cwd=project, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                            text=True)
     try:
@@ -466,9 +450,7 @@ def test_postgres_down_fails_the_airflow_task_and_its_retry_succeeds_once_back(
     finally:
         if run.poll() is None:
             run.kill()
-    results = [line for line in stdout.splitlines() if line.startswith("RESULT ")]
-    assert results, stderr[-3000:]
-    outcome = json.loads(results[-1][len("RESULT "):])
+    outcome = dag_runs.outcome(stdout, stderr)
     assert outcome["state"] == "success", outcome
     assert outcome["tries"]["migrate"] == ["success", 2]  # failed once, then worked
     assert {state for state, _ in outcome["tries"].values()} == {"success"}

@@ -7,14 +7,12 @@ import email
 import email.policy
 import hashlib
 import html
-import json
 import os
-import subprocess
-import sys
 from datetime import UTC, date, datetime, timedelta
 from email.message import EmailMessage
 from pathlib import Path
 
+import dag_runs
 import psycopg2
 import pytest
 
@@ -125,43 +123,21 @@ def test_hostile_page_is_stored_verbatim_and_escaped_in_every_email(
         assert cur.fetchone()[0] == detail
 
 
-RUN = """
-import json, pendulum
-from airflow.dag_processing.dagbag import DagBag
-dag = DagBag(dag_folder=%r).dags["rasd_daily"]
-run = dag.test(logical_date=pendulum.datetime(2020, 12, 30, tz="UTC"))
-print("RESULT " + json.dumps({"state": str(run.state)}))
-"""
-
-
 @pytest.fixture(scope="module")
 def airflow_env(tmp_path_factory) -> dict:
-    home = tmp_path_factory.mktemp("airflow")
-    env = {k: v for k, v in os.environ.items()
-           if not k.startswith(("PG", "DATABASE_URL", "RASD_", "AIRFLOW"))}
-    env.update({"AIRFLOW_HOME": str(home), "AIRFLOW__CORE__LOAD_EXAMPLES": "False",
-                "AIRFLOW__CORE__DAGS_FOLDER": str(PROJECT / "dags"),
-                "AIRFLOW__LOGGING__LOGGING_LEVEL": "WARNING"})
-    migrate = subprocess.run([sys.executable, "-m", "airflow", "db", "migrate"], env=env,
-                             capture_output=True, text=True, timeout=300, check=False)
-    assert migrate.returncode == 0, migrate.stderr[-2000:]
-    return env
+    base = {k: v for k, v in os.environ.items()
+            if not k.startswith(("PG", "DATABASE_URL", "RASD_", "AIRFLOW"))}
+    return dag_runs.airflow_env(tmp_path_factory.mktemp("airflow"), base)
 
 
 def test_failure_notification_escapes_the_task_error(airflow_env, mail_server) -> None:
     env = dict(airflow_env)
     # Nothing listens on port 1: the first task fails with an error that quotes the URL.
     env["DATABASE_URL"] = f"postgresql://postgres@127.0.0.1:1/x{SCRIPT}"
-    env["AIRFLOW_CONN_SMTP_DEFAULT"] = (f"smtp://{mail_server.host}:{mail_server.port}"
-                                        "?disable_ssl=true&disable_tls=true")
+    env["AIRFLOW_CONN_SMTP_DEFAULT"] = dag_runs.smtp_uri(mail_server)
     env["RASD_TASK_RETRIES"] = "0"
     before = len(mail_server.saved)
-    result = subprocess.run([sys.executable, "-c", RUN % str(PROJECT / "dags")], env=env,
-                            capture_output=True, text=True, timeout=600, check=False,
-                            cwd=PROJECT)
-    lines = [line for line in result.stdout.splitlines() if line.startswith("RESULT ")]
-    assert lines, result.stderr[-3000:]
-    assert json.loads(lines[-1][len("RESULT "):])["state"] == "failed"
+    assert dag_runs.run_dag(env)["state"] == "failed"
     failed = [m for m in _messages(mail_server.saved[before:])
               if m["Subject"].startswith("Rasd: task migrate failed")]
     assert failed

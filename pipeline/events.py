@@ -26,7 +26,7 @@ from pipeline.merging import types_agree
 from pipeline.models import Event, Extraction, Tally
 from pipeline.normalize import normalize
 from pipeline.numbers import FIGURE, NUMBER, casualties, parse_number
-from pipeline.places import as_written, find_places, resolve_place, same_place
+from pipeline.places import as_written, resolve_place, same_place
 from pipeline.roles import roles
 
 EXTRACTOR_VERSION = "events-0.2"
@@ -110,18 +110,15 @@ def _attack(sentence: str) -> tuple[str, int] | None:
         end = result.start()
         after = [m.end() for m in _AFTER.finditer(sentence, 0, end)]
         start = after[-1] if after else 0
+    found = _first_type(sentence, start, end)
+    if found is None and (start or end < len(sentence)):
+        found = _first_type(sentence, 0, len(sentence))
+    return found
+
+
+def _first_type(sentence: str, start: int, end: int) -> tuple[str, int] | None:
     for kind, pattern in [*cues()["overrides"], *cues()["types"]]:
         match = pattern.search(sentence, start, end)
-        if match:
-            return kind, match.start()
-    if start or end < len(sentence):
-        return _attack_anywhere(sentence)
-    return None
-
-
-def _attack_anywhere(sentence: str) -> tuple[str, int] | None:
-    for kind, pattern in [*cues()["overrides"], *cues()["types"]]:
-        match = pattern.search(sentence)
         if match:
             return kind, match.start()
     return None
@@ -203,13 +200,10 @@ def _read(original: str, context: str, published: date | None) -> Clause:
             else:
                 clause.killed = value
     clause.refers_back = bool(c["same_attack"].search(text))
-    if find_places(text):
-        clause.place, clause.governorate = resolve_place(text, context)
-        if clause.place:
-            # "مدينة جاسم" is the place "جاسم": the settlement word is not its name.
-            clause.place = _SETTLEMENT_WORD.sub("", as_written(original, clause.place))
-    else:
-        clause.governorate = None
+    clause.place, clause.governorate = resolve_place(text, context)
+    if clause.place:
+        # "مدينة جاسم" is the place "جاسم": the settlement word is not its name.
+        clause.place = _SETTLEMENT_WORD.sub("", as_written(original, clause.place))
     clause.date, clause.precision = resolve_date(text, published)
     clause.period = clause.period and clause.precision != "day"
     return clause
@@ -335,9 +329,7 @@ def extract_events(text: str, published: date | None, title: str | None = None) 
     current: int | None = None
     tally_period: str | None = None  # the period of the tally just told, which may go on
     for clause in clauses:
-        if clause.skip:
-            continue
-        if clause.general:
+        if clause.skip or clause.general:
             continue
         figures = clause.killed is not None or clause.wounded is not None
         if figures and (clause.period or (tally_period and _tally_goes_on(clause))):
@@ -360,9 +352,8 @@ def extract_events(text: str, published: date | None, title: str | None = None) 
                 events.append(_open(clause))
                 hurt.append(clause.hurt)
                 current = len(events) - 1
-        elif current is not None and (clause.killed is not None or clause.wounded is not None
-                                      or clause.update) and _same_place(
-                                          events[current].place, clause.place):
+        elif current is not None and (figures or clause.update) and _same_place(
+                events[current].place, clause.place):
             events[current] = _add(events[current], clause)
             hurt[current] = True
         elif clause.killed is not None and _killers_named(clause):

@@ -12,7 +12,7 @@ from collections import defaultdict
 from datetime import date, timedelta
 
 from pipeline import storage
-from pipeline.merging import Incident, Report, canonical, cluster
+from pipeline.merging import Incident, Report, canonical, cluster, report_order
 from pipeline.models import Event
 
 log = logging.getLogger(__name__)
@@ -38,7 +38,7 @@ def merge_incidents(conn, day: date, window_days: int) -> dict[str, int]:
     for row in rows:
         if not row["in_window"] and row["incident_id"]:
             kept[row["incident_id"]].append(_report(row))
-    seeds = [Incident(sorted(reports, key=lambda r: (r.published or date.max, r.event_id)))
+    seeds = [Incident(sorted(reports, key=report_order))
              for _, reports in sorted(kept.items())]
     incidents = cluster(fresh, seeds)
     for incident in incidents:

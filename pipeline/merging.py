@@ -62,8 +62,13 @@ class Incident:
     @property
     def incident_id(self) -> str:
         """Stable: named after its earliest report, so reruns give the same id."""
-        first = min(self.reports, key=lambda r: (r.published or date.max, r.event_id)).event_id
+        first = min(self.reports, key=report_order).event_id
         return "in_" + hashlib.sha256(first.encode()).hexdigest()[:16]
+
+
+def report_order(report: Report) -> tuple[date, str]:
+    """Earliest published first (undated last), then by event id: the same order every run."""
+    return report.published or date.max, report.event_id
 
 
 def types_agree(a: str, b: str) -> bool:
@@ -178,7 +183,7 @@ def cluster(reports: list[Report], seeds: list[Incident] | None = None) -> list[
     by_area: dict[str | None, list[Incident]] = {}
     for incident in incidents:
         by_area.setdefault(_area(incident.reports[0].event), []).append(incident)
-    ordered = sorted(reports, key=lambda r: (r.published or date.max, r.event_id))
+    ordered = sorted(reports, key=report_order)
     for report in ordered:
         area = by_area.setdefault(_area(report.event), [])
         candidates = [i for i in area

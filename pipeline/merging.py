@@ -21,6 +21,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from pipeline.areas import anchor, holds
 from pipeline.models import Event
 from pipeline.normalize import normalize
 from pipeline.places import same_place
@@ -118,13 +119,25 @@ def _close(a: str, b: str) -> bool:
     return previous[-1] <= 1
 
 
-def _places_agree(a: str | None, b: str | None) -> bool:
+def _places_agree(a: str | None, b: str | None, governorate: str | None) -> bool:
     if not a or not b:
         return True
     x, y = _bare(a), _bare(b)
     if x == y or x in y or y in x or _close(x, y) or same_place(a, b):
         return True
-    return bool(_REGION.match(normalize(a)) or _REGION.match(normalize(b)))
+    region_a, region_b = _REGION.match(normalize(a)), _REGION.match(normalize(b))
+    if not (region_a or region_b):
+        return False
+    # A region named after a town ("بادية الرصافة") holds only what lies near that town; a
+    # region of a governorate ("ريف الرقة الشرقي") or one the gazetteer cannot place, anything.
+    towns = [anchor(p) if region else normalize(p) for p, region in ((a, region_a),
+                                                                       (b, region_b))]
+    if None in towns or governorate is None:
+        return True
+    told = holds(towns[0], towns[1], governorate), holds(towns[1], towns[0], governorate)
+    if True in told:
+        return True
+    return told == (None, None) and bool(region_a and region_b)
 
 
 def _actors_agree(a: str | None, b: str | None, unknown: str | None) -> bool:
@@ -143,7 +156,7 @@ def same_incident(a: Report, b: Report) -> bool:
     if x.governorate is None and not (x.place and y.place and _bare(x.place) == _bare(y.place)):
         return False
     if not (types_agree(x.type, y.type) and _dates_agree(a, b)
-            and _places_agree(x.place, y.place)):
+            and _places_agree(x.place, y.place, x.governorate)):
         return False
     if one_village and x.date is not None and x.date == y.date:
         return True  # one village, one day, one kind of attack: outlets name the sides apart

@@ -59,7 +59,7 @@ _SPECIFICITY = {"governorate": 0, "district": 1, "subdistrict": 2, "desert": 2, 
 _DASHES = re.compile(r"\s*[-–—]\s*")
 
 
-def _key(name: str) -> str:
+def name_key(name: str) -> str:
     """A name as the matcher sees it: normalized, dashes read as spaces."""
     return " ".join(_DASHES.sub(" ", normalize(name)).split())
 
@@ -74,7 +74,7 @@ def gazetteer() -> dict[str, tuple[Place, ...]]:
     entries: dict[str, dict[tuple[str | None, int], Place]] = {}
     with (DATA_DIR / "gazetteer.csv").open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
-            key = _key(row["name"])
+            key = name_key(row["name"])
             specificity = _SPECIFICITY.get(row["kind"], 3)
             code = None if row["governorate"] == "SY" else row["governorate"]
             if specificity > 0 and (len(key.replace(" ", "")) < _MIN_LETTERS or key in stop
@@ -83,18 +83,19 @@ def gazetteer() -> dict[str, tuple[Place, ...]]:
             # Rasd's own entries and named features (fields, crossings...) are names news
             # uses as places; the administrative list's villages may be common words too.
             curated = row["source"] == "rasd" or row["kind"] not in ("town", "village")
-            place = Place(key, code, specificity, curated, _key(row["variant_of"] or row["name"]))
+            main = name_key(row["variant_of"] or row["name"])
+            place = Place(key, code, specificity, curated, main)
             entries.setdefault(key, {})[(code, specificity)] = place
     for name, code in GOVERNORATES.items():  # the news' own spellings ("ديرالزور")
-        entries.setdefault(_key(name), {})[(code, 0)] = Place(_key(name), code, 0, True,
-                                                              _key(name))
+        entries.setdefault(name_key(name), {})[(code, 0)] = Place(name_key(name), code, 0, True,
+                                                              name_key(name))
     return {key: tuple(by_gov.values()) for key, by_gov in entries.items()}
 
 
 def same_place(a: str, b: str) -> bool:
     """Whether two place names name one place: equal once normalized, or spellings of one
     gazetteer entry ("طريق حمص - دير الزور", "طريق دير الزور حمص")."""
-    x, y = _key(a), _key(b)
+    x, y = name_key(a), name_key(b)
     if x == y:
         return True
     index = gazetteer()

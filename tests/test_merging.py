@@ -3,6 +3,7 @@
 from dataclasses import replace
 from datetime import date
 
+from pipeline.areas import anchor, holds
 from pipeline.merging import Report, canonical, cluster, same_incident
 from pipeline.models import Event
 
@@ -83,3 +84,27 @@ def test_two_events_of_one_article_never_merge() -> None:
     one = Report("ev_a", BUS, "sy24", date(2020, 12, 31), article="7")
     two = Report("ev_b", replace(BUS, type="ied"), "sy24", date(2020, 12, 31), article="7")
     assert not same_incident(one, two)
+
+
+def test_a_region_named_after_a_town_holds_only_what_lies_near_it() -> None:
+    ambush = _report("ev_a", "sy24", date(2022, 10, 4), governorate="SY-RA",
+                     place="بادية الرصافة", target="pro_government_militia")
+    post = _report("ev_b", "baladi-news", date(2022, 10, 4), governorate="SY-RA", place="معدان",
+                   type="armed_attack", target="pro_government_militia")
+    assert not same_incident(ambush, post)
+    # The Mayadin desert holds a village of the Mayadin sub-district.
+    desert = _report("ev_c", "sy24", date(2021, 5, 18), place="بادية الميادين")
+    village = _report("ev_d", "nedaa-post", date(2021, 5, 18), place="محكان")
+    assert same_incident(desert, village)
+    # A region of a governorate holds any of its places.
+    assert same_incident(replace(desert, event=replace(desert.event,
+                                                       place="ريف دير الزور الشرقي")), village)
+
+
+def test_areas_read_from_the_gazetteer() -> None:
+    assert anchor("بادية الميادين") == "الميادين" and anchor("ريف الميادين الشرقي") == "الميادين"
+    assert anchor("ريف دير الزور الشرقي") is None and anchor("الميادين") is None
+    assert holds("الميادين", "محكان", "SY-DY")  # its sub-district is Mayadin's
+    assert holds("الميادين", "البوكمال", "SY-DY") is False  # points some 75 km apart
+    assert holds("الرصافة", "معدان", "SY-RA") is not True
+    assert holds("الميادين", "مكان لا يعرفه أحد", "SY-DY") is None

@@ -1,8 +1,8 @@
 """Event dates from Arabic phrasing, resolved against the article's publication date.
 
 Day words (اليوم، أمس، أول أمس), named weekdays (the latest such day on or before publication;
-"الماضي" a week back when it names the publication's own weekday), "منذ يومين", explicit
-dates with Levantine or Gregorian month names ("15 تشرين الثاني/نوفمبر 2023"), and months
+"الماضي" a week back when it names the publication's own weekday or yesterday), "منذ يومين",
+explicit dates with Levantine or Gregorian month names ("15 تشرين الثاني/نوفمبر 2023"), and months
 ("الشهر الماضي", "في شهر آذار") with month precision. A month-precision date is the month's
 first day.
 """
@@ -78,8 +78,10 @@ def resolve_date(sentence: str, published: date | None) -> tuple[date | None, st
         return published - timedelta(days=1), "day"  # "أمس الخميس": "أمس" decides
     if weekday:
         back = (published.weekday() - WEEKDAYS["ال" + weekday.group(1)]) % 7
-        if back == 0 and weekday.group(2):
-            back = 7  # "الأحد الماضي" said on a Sunday: a week back
+        if back <= 1 and weekday.group(2):
+            # "الأحد الماضي" said on a Sunday, or on a Monday (yesterday is "أمس الأحد"):
+            # the Sunday a week before.
+            back += 7
         return published - timedelta(days=back), "day"
     if _YESTERDAY.search(sentence):
         return published - timedelta(days=1), "day"

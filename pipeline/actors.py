@@ -39,10 +39,17 @@ def _pattern() -> re.Pattern:
     names = sorted(aliases(), key=len, reverse=True)
     # The clitic is optional and tried last: "الميليشيات الايرانيه" is a name of its own, not
     # "ال" + "ميليشيات".
-    return re.compile(r"(?<![\w])(?:[وبلف]|ال)??(" + "|".join(map(re.escape, names))
-                      + r")(?![\w])")
+    bare = [name[2:] for name in names if name.startswith("ال")]
+    return re.compile(r"(?<![\w])(?:(?:[وبلف]|ال)??(" + "|".join(map(re.escape, names))
+                      + r")|[وف]?لل(" + "|".join(map(re.escape, bare)) + r"))(?![\w])")
 
 
 def find_actors(text: str) -> list[tuple[int, Actor]]:
     """(position, actor) for every alias in normalized text, in order."""
-    return [(m.start(1), aliases()[m.group(1)]) for m in _pattern().finditer(text)]
+    found = []
+    for m in _pattern().finditer(text):
+        if m.group(1):
+            found.append((m.start(1), aliases()[m.group(1)]))
+        else:  # "للفرقه الرابعه": "ل" + "الفرقه", the article's alif dropped
+            found.append((m.start(2), aliases()["ال" + m.group(2)]))
+    return found

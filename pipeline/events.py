@@ -177,7 +177,8 @@ def _read(original: str, context: str, published: date | None) -> Clause:
     # A heading or a question ("ما أثر الغارات الروسية؟") tells of no attack.
     clause.skip = bool(len(text.split()) < 5 or text.endswith("؟")
                        or c["not_happened"].search(text) or c["not_violence"].search(text))
-    clause.general = bool(c["general"].search(text) or _MANY_ATTACKS.search(text))
+    general = c["general"].search(text)
+    clause.general = bool(general or _MANY_ATTACKS.search(text))
     clause.another = bool(c["another"].search(text) or _ANOTHER.search(text))
     clause.fresh = bool(_FRESH.match(text))
     # A figure over a period, unless it is one attack's ("هجوم ... أسفر عن مقتل سبعة، في واحد
@@ -209,6 +210,13 @@ def _read(original: str, context: str, published: date | None) -> Clause:
         clause.place = _SETTLEMENT_WORD.sub("", as_written(original, clause.place))
     clause.date, clause.precision = resolve_date(text, published)
     clause.period = clause.period and clause.precision != "day"
+    if (general and clause.general and clause.kind_at is not None
+            and clause.kind_at < general.start() and clause.precision == "day"
+            and (clause.killed, clause.wounded) != (None, None)
+            and not _MANY_ATTACKS.search(text)):
+        # "قتل ستة ... يوم الأحد بانفجار لغم، في حادثة تضاف إلى حوادث يشهدها الموسم كل عام":
+        # background told after one attack with its day and toll.
+        clause.general = False
     return clause
 
 

@@ -186,6 +186,9 @@ def test_headlines_and_related_lists_never_make_events() -> None:
      "بريف منبج اليوم أسفرت عن مقتل أربعة مقاتلين.", "sna", "sdf"),
     ("استهدفت طائرة مسيرة تركية سيارة لقوات الأسايش قرب القامشلي أمس ما أدى إلى مقتل عنصرين.",
      "turkey", "sdf"),
+    # "للفرقة": "ل" + "الفرقة", the article's alif dropped.
+    ("شنت خلايا تنظيم الدولة يوم الثلاثاء هجوماً على حاجز للفرقة الرابعة في ريف الميادين، "
+     "أسفر عن مقتل سبعة عناصر.", "isis", "government_forces"),
 ])
 def test_who_attacked_whom(sentence: str, perpetrator: str, target: str) -> None:
     event = _one(sentence)
@@ -228,3 +231,12 @@ def test_place_without_its_settlement_word_and_yesterday_decides() -> None:
     event = extract_events(event.evidence, thursday).events[0]
     assert (event.place, event.governorate, event.date) == ("جاسم", "SY-DR",
                                                             date(2024, 5, 15))
+
+
+def test_background_after_an_attack_with_its_day_and_toll_is_not_attacks_in_general() -> None:
+    event = _one("قُتل ستة مدنيين من جامعي الكمأة يوم الأحد، بانفجار لغم أرضي في بادية حماة "
+                 "الشرقية، في حادثة جديدة تضاف إلى سلسلة حوادث مماثلة يشهدها موسم الكمأة كل عام.")
+    assert (event.type, event.killed, event.target) == ("landmine", 6, "civilians")
+    # Without a day of its own the clause is still about attacks in general.
+    assert extract_events("تتكرر حوادث انفجار الألغام التي تقتل جامعي الكمأة في كل موسم.",
+                          PUBLISHED).events == []

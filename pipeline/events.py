@@ -381,11 +381,15 @@ def extract_events(text: str, published: date | None, title: str | None = None) 
 
 
 def _fill(event: Event, lead: Clause, *, first: bool) -> Event:
-    """The article's governorate for an event that names none; the lead's day for the first
-    event that gives none."""
+    """The article's governorate for an event that names none; the lead's day for an event
+    that gives none, unless it is recalled or set apart from the ones told."""
     governorate = event.governorate or lead.governorate
-    recalled = cues()["recalled"].search(normalize(event.evidence))  # "وكان ... قد": earlier
-    if first and event.date is None and lead.date is not None and not recalled:
+    evidence = normalize(event.evidence)
+    recalled = cues()["recalled"].search(evidence)  # "وكان ... قد": earlier
+    # "كما ألقى الطيران ...": a later attack told without a day is the article's day's, unless
+    # it is set apart ("بعد ثلاثة أيام من قصف", "هجوم مماثل").
+    apart = cues()["another"].search(evidence) or _ANOTHER.search(evidence)
+    if (first or not apart) and event.date is None and lead.date is not None and not recalled:
         return replace(event, governorate=governorate, date=lead.date,
                        date_precision=lead.precision)
     return replace(event, governorate=governorate)

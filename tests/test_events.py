@@ -210,6 +210,17 @@ def test_a_recalled_attack_does_not_take_the_articles_day() -> None:
     assert (event.type, event.killed, event.date) == ("ambush", 10, None)
 
 
+
+def test_a_later_attack_without_a_day_is_the_articles_days_unless_set_apart() -> None:
+    text = ("قُتل أربعة مدنيين صباح اليوم الإثنين جراء غارات جوية روسية على بلدة كفرنبودة.\n"
+            "كما ألقى الطيران المروحي براميل متفجرة على مدينة اللطامنة ما أسفر عن إصابة "
+            "ثلاثة أشخاص.\n"
+            "ويأتي ذلك بعد ثلاثة أيام من قصف مدفعي طال قرية الأربعين وأسفر عن مقتل رجل.")
+    first, second, third = extract_events(text, PUBLISHED).events
+    assert first.date == second.date == PUBLISHED
+    assert third.date is None
+
+
 @pytest.mark.parametrize(("sentence", "place", "governorate"), [
     ("في بلدة ذيبان بريف ديرالزور الشرقي", "ذيبان", "SY-DY"),
     ("على طريق أثريا - خناصر في بادية حماة الشرقية", "طريق اثريا خناصر", "SY-HM"),

@@ -1,4 +1,5 @@
-"""Build pipeline/data/gazetteer.csv from the administrative list, Rasd's additions and OpenSyria.
+"""Build pipeline/data/gazetteer.csv from the administrative list, Rasd's additions, OpenSyria
+and GeoNames (pipeline/data/geonames_sy.tsv, committed: the build downloads nothing).
 
 Run from the repository root after exporting OpenSyria's files (docs/gazetteer.md says how):
     .venv/bin/python scripts/build_gazetteer.py --geography DIR --transport FILE
@@ -10,11 +11,15 @@ import argparse
 import csv
 import json
 import sys
+from collections import Counter
 from pathlib import Path
 
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+# scripts/ is on the path as this script's folder; the GeoNames step lives beside it.
+from gazetteer_geonames import add_points
+
 from pipeline.normalize import normalize
 
 DATA = Path(__file__).resolve().parents[1] / "pipeline" / "data"
@@ -57,6 +62,8 @@ class Gazetteer:
     def __init__(self) -> None:
         self.rows: list[dict[str, str]] = []
         self.index: dict[tuple[str, str, str], dict[str, str]] = {}
+        self.counts: Counter = Counter()  # what the GeoNames step did, for the build's report
+        self.notes: list[str] = []  # rows it left without a point, and why
 
     def find(self, name: str, governorate: str, kind: str) -> dict[str, str] | None:
         row = self.index.get(_key(name, governorate, kind))
@@ -217,6 +224,9 @@ def build(geography: Path, transport: Path) -> Gazetteer:
             kind = _EXTRA_KINDS.get(name.split()[0], "village")
             if not gaz.find(name, code, kind):
                 gaz.add(name=name, governorate=code, kind=kind, source="rasd")
+
+    # GeoNames' towns last, so Rasd's villages and every spelling can take their points.
+    gaz.counts, gaz.notes = add_points(gaz, DATA / "geonames_sy.tsv")
     return gaz
 
 
@@ -234,6 +244,14 @@ def main() -> None:
         writer.writeheader()
         writer.writerows(gaz.rows)
     print(f"{args.out}: {len(gaz.rows)} rows")
+    for outcome, count in sorted(gaz.counts.items()):
+        print(f"  {outcome}: {count}")
+    for note in gaz.notes:
+        print(f"    {note}")
+    mains = [r for r in gaz.rows if not r["variant_of"]]
+    for kind, places in sorted(Counter(r["kind"] for r in mains).items()):
+        pointed = sum(1 for r in mains if r["kind"] == kind and r["lat"])
+        print(f"  {kind}: {pointed} of {places} places with a point")
 
 
 if __name__ == "__main__":

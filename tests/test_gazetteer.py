@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import math
+import re
 from collections import defaultdict
 from pathlib import Path
 
@@ -12,7 +13,8 @@ import yaml
 
 from pipeline.normalize import normalize
 
-DATA = Path(__file__).resolve().parents[1] / "pipeline" / "data"
+PROJECT = Path(__file__).resolve().parents[1]
+DATA = PROJECT / "pipeline" / "data"
 COLUMNS = ["name", "governorate", "kind", "lat", "lon", "parent", "source", "coord_source",
            "variant_of"]
 GOVERNORATES = {"SY-DI", "SY-RD", "SY-HL", "SY-HM", "SY-HI", "SY-ID", "SY-LA", "SY-TA", "SY-DY",
@@ -56,6 +58,16 @@ NEWS_FEATURES = {
 }
 
 
+# Towns news names often, each with its district: GeoNames' point must lie near OCHA's centroid.
+WELL_KNOWN_TOWNS = [("القامشلي", "SY-HA"), ("الحسكة", "SY-HA"), ("البوكمال", "SY-DY"),
+                    ("الميادين", "SY-DY"), ("دير الزور", "SY-DY"), ("منبج", "SY-HL"),
+                    ("عفرين", "SY-HL"), ("تدمر", "SY-HI"), ("السلمية", "SY-HM"),
+                    ("الرقة", "SY-RA"), ("الطبقة", "SY-RA")]
+# The build's cross-check: a GeoNames point this near its sub-district's (or district's) centroid.
+UNIT_KM = 60
+COORD_SOURCES = re.compile(r"(opensyria|opensyria-transport|geonames):\S+")
+
+
 @pytest.fixture(scope="module")
 def rows() -> list[dict[str, str]]:
     with (DATA / "gazetteer.csv").open(encoding="utf-8", newline="") as handle:
@@ -97,6 +109,7 @@ def test_every_row_is_well_formed(rows):
         assert row["governorate"] in allowed, row
         assert bool(row["lat"]) == bool(row["lon"]), row
         assert bool(row["lat"]) == bool(row["coord_source"]), row
+        assert not row["coord_source"] or COORD_SOURCES.fullmatch(row["coord_source"]), row
         source = row["source"]
         assert source in {"karabala10", "rasd"} or source.startswith("ocha:SY"), row
 
@@ -182,3 +195,127 @@ def test_inputs_all_merged(rows):
     for entry in rasd["features"]:
         for name in [entry["name"], *entry.get("variants", [])]:
             assert (normalize(name), entry["gov"]) in present, name
+
+
+@pytest.fixture(scope="module")
+def geonames() -> dict[str, dict[str, str]]:
+    with (DATA / "geonames_sy.tsv").open(encoding="utf-8", newline="") as handle:
+        places = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+    assert len(places) == 290  # as geonames_sy.SOURCE.txt says
+    return {p["geonameid"]: p for p in places}
+
+
+def _loose(name: str) -> str:
+    # As the build compares: normalized, no spaces, no article on a word.
+    words = normalize(name).replace("-", " ").split()
+    return "".join(w[2:] if w.startswith("ال") and len(w) > 4 else w for w in words)
+
+
+def _from_geonames(rows: list[dict[str, str]]) -> list[dict[str, str]]:
+    return [r for r in rows if r["coord_source"].startswith("geonames:") and not r["variant_of"]]
+
+
+def test_geonames_points_are_their_places(rows, geonames):
+    # Every point names a place of the committed input, is its point, and the place bears the
+    # row's name (or a spelling of it) in Arabic.
+    spellings = defaultdict(set)
+    for row in rows:
+        spellings[(row["variant_of"] or row["name"], row["governorate"])].add(_loose(row["name"]))
+    matched = _from_geonames(rows)
+    assert len(matched) > 200
+    for row in matched:
+        place = geonames.get(row["coord_source"].removeprefix("geonames:"))
+        assert place is not None, row
+        assert (float(row["lat"]), float(row["lon"])) == (
+            float(place["latitude"]), float(place["longitude"])), row
+        names = {_loose(n) for n in place["arabic_names"].split(",")}
+        assert names & spellings[(row["name"], row["governorate"])], row
+
+
+def test_geonames_admin1_codes_map_one_to_one(rows, geonames):
+    # Each GeoNames admin1 code stands for one governorate, and each governorate's capital
+    # (PPLA, PPLC) bears its governorate's name: a misread code would break one or the other.
+    codes = defaultdict(set)
+    for row in _from_geonames(rows):
+        codes[geonames[row["coord_source"].removeprefix("geonames:")]["admin1_code"]].add(
+            row["governorate"])
+    assert all(len(found) == 1 for found in codes.values()), codes
+    to_iso = {code: found.pop() for code, found in codes.items()}
+    assert len(set(to_iso.values())) == len(to_iso) >= 13
+    names = {r["governorate"]: normalize(r["name"]) for r in rows
+             if r["kind"] == "governorate" and not r["variant_of"]}
+    capitals = [p for p in geonames.values()
+                if p["feature_code"] in ("PPLA", "PPLC") and p["admin1_code"] in to_iso]
+    assert len(capitals) >= 12
+    for place in capitals:
+        arabic = {normalize(n) for n in place["arabic_names"].split(",")}
+        assert names[to_iso[place["admin1_code"]]] in arabic, place
+
+
+def _unit_centroid(row: dict[str, str], by_key: dict) -> tuple[float, float] | None:
+    """A settlement's sub-district's centroid, else its district's; a unit's district's."""
+    kinds = ["district"] if row["kind"] == "subdistrict" else ["subdistrict", "district"]
+    name = row["parent"]
+    for kind in kinds:
+        unit = by_key.get((normalize(name), row["governorate"], kind))
+        if unit is None:
+            return None
+        if unit["lat"]:
+            return float(unit["lat"]), float(unit["lon"])
+        name = unit["parent"]
+    return None
+
+
+def test_geonames_points_lie_near_their_unit(rows):
+    by_key = {(normalize(r["name"]), r["governorate"], r["kind"]): r for r in rows}
+    checked = 0
+    for row in _from_geonames(rows):
+        centroid = _unit_centroid(row, by_key) if row["parent"] else None
+        if centroid:
+            checked += 1
+            assert _km(*centroid, float(row["lat"]), float(row["lon"])) <= UNIT_KM, row
+    assert checked > 200
+
+
+@pytest.mark.parametrize(("name", "governorate"), WELL_KNOWN_TOWNS)
+def test_well_known_towns_have_points_near_their_district(rows, name, governorate):
+    town = next(r for r in rows if r["name"] == name and r["governorate"] == governorate
+                and r["kind"] == "town")
+    district = next(r for r in rows if normalize(r["name"]) == normalize(name)
+                    and r["governorate"] == governorate and r["kind"] == "district")
+    assert town["coord_source"].startswith("geonames:")
+    assert district["coord_source"].startswith("opensyria:")
+    km = _km(float(town["lat"]), float(town["lon"]), float(district["lat"]),
+             float(district["lon"]))
+    assert km <= UNIT_KM, (name, km)
+
+
+def test_spelling_variants_share_geonames_points(rows):
+    # "أبو كمال" is البوكمال: a variant takes its main row's GeoNames point.
+    variant = next(r for r in rows if r["name"] == "أبو كمال" and r["governorate"] == "SY-DY")
+    assert variant["variant_of"] == "البوكمال"
+    assert variant["coord_source"] == "geonames:174448"
+
+
+def _doc_table(heading: str) -> dict[str, list[str]]:
+    text = (PROJECT / "docs" / "gazetteer.md").read_text(encoding="utf-8")
+    section = text.split(heading, 1)[1]
+    table = {}
+    for line in section.splitlines():
+        if not line.startswith("|"):
+            if table:
+                break
+            continue
+        cells = [c.strip() for c in line.strip("|").split("|")]
+        table[cells[0]] = cells[1:]
+    return table
+
+
+def test_docs_give_the_points_per_kind(rows):
+    # docs/gazetteer.md's "What it holds" must say what the CSV holds: rebuilt, re-counted.
+    table = _doc_table("## What it holds")
+    mains = [r for r in rows if not r["variant_of"]]
+    for kind in KINDS:
+        places = [r for r in mains if r["kind"] == kind]
+        pointed = sum(1 for r in places if r["lat"])
+        assert table[kind][:2] == [f"{len(places):,}", f"{pointed:,}"], kind

@@ -206,7 +206,9 @@ def eval_sets() -> list[tuple[str, Path, Path]]:
     return [("seeds", SEEDS_GOLD, SHARED_BENCHMARKS.parent / "seeds"),
             *((f"dev set {gold.name.split('.')[0]}", gold, gold.parent)
               for gold in sorted((EVAL_DIR / "dev").glob("*.gold.json"))),
-            ("cluster set", EVAL_DIR / "clusters.gold.json", EVAL_DIR / "clusters")]
+            ("cluster set", EVAL_DIR / "clusters.gold.json", EVAL_DIR / "clusters"),
+            # Written apart from the extractor, first scored before any change it prompted.
+            ("held-out set du", EVAL_DIR / "unseen" / "du.gold.json", EVAL_DIR / "unseen")]
 
 
 def _spikes(args, config) -> int:

@@ -19,6 +19,7 @@ _PERPETRATOR_BEFORE = re.compile(fold_letters(
     r"(?:نفذه|نفذته|نفذها|نفذوه|نفذتها|شنه|شنته|شنها|شنت|شن|تبنى|تبنت|تبناه|تبنته|من\s+قبل"
     r"|تنتمي\s+(?:الى|ل)|ينتمون\s+(?:الى|ل)|ينتمي\s+(?:الى|ل)|انها\s+من|انهم\s+من|انه\s+من"
     r"|يعتقد\s+انها|يعتقد\s+انهم|يرجح\s+انها|يرجح\s+انهم|يتهم|اتهمت|اتهم|متهمه|مسؤوليته"
+    r"|يرجح\s+ان|يعتقد\s+ان"
     r"|مسلحين\s+من|مسلحون\s+من|مسلحو|عناصر\s+من\s+خلايا"
     r"|هجوم\s+(?:ل|من)|هجوما\s+(?:ل|من)|كمين\s+(?:ل|من)|قصف\s+(?:\S+\s+)?(?:ل|من)"
     r"|غارات\s+(?:\S+\s+)?(?:ل|من)|غاره\s+(?:\S+\s+)?(?:ل|من)|طائرات|طائره|مسيره|مسيرات"
@@ -29,7 +30,8 @@ _ATTACK_AFTER = re.compile(fold_letters(
     r"^\s*(?:\S+\s+)?[بل]?(?:تستهدف|استهدفت|استهدف|يستهدف|تقصف|قصفت|قصف|يقصف|تهاجم|هاجمت|هاجم"
     r"|يهاجم|تشن|شنت|شن|يشن|نفذت|نفذ|ينفذ|تنفذ|نصبت|نصب|ينصب|فجرت|فجروا|اغتالت|اغتال"
     r"|تغتال|اطلقت|اطلق|تطلق|يطلق|قتلت|قتل|تقتل|يقتل|تبنت|تبنى|اعلنت\s+مسؤوليتها"
-    r"|اعلن\s+مسؤوليته|مسؤوليته|مسؤليته|المسؤوليه)(?![\w])"))
+    r"|اعلن\s+مسؤوليته|مسؤوليته|مسؤليته|المسؤوليه|زرعته|زرعها|زرعوها|زرعت|زرع|وضعته|وضعها"
+    r"|فجرته|فجرها)(?![\w])"))
 # Words just before an actor that make it the attacked.
 _TARGET_BEFORE = re.compile(fold_letters(
     r"(?:من\s+(?:عناصر|افراد|مقاتلي|جنود|منتسبي|قوات|صفوف)|في\s+صفوف|صفوف|عنصرا|عنصر|عنصرين|عنصران|جنود|جنديا|جنديين|ضابط|ضباط|قيادي|قياديا"
@@ -48,9 +50,16 @@ _OWNER_OF_ATTACKERS = re.compile(fold_letters(
     r"(?:طائره|طائرات|مسيره|مسيرات|مجموعه|مجموعات|خلايا|خليه|مسلحين|مسلحون|عناصر\s+مسلحه"
     r"|قناص|قناصه|سياره\s+مفخخه)\s+(?:\S+\s+){0,2}?(?:تابع\S*|التابع\S*|يعتقد\s+انها\s+تابع\S*)"
     r"\s+(?:ل|لل)?$"))
+# "قصف مدفعي مصدره مواقع قوات النظام": where the fire came from is who fired.
+_FIRED_FROM = re.compile(r"(?<![\w])مصدر(?:ه|ها)\s+(?:\S+\s+)?$")
+# An attack noun and its adjectives just before a bare nationality ("غارات جوية إسرائيلية").
+_WEAPON_BEFORE = re.compile(fold_letters(
+    r"(?<![\w])[وبل]?(?:غارات|غاره|ضربات|ضربه|قصف|قصفا|طائره|طائرات|مسيره|مسيرات|صواريخ|صاروخ"
+    r"|قذائف|قذيفه|مدفعيه|طيران|عدوان|هجوم|هجوما|هجمات)\s+(?:(?:جوي\S*|مدفعي\S*|صاروخي\S*"
+    r"|حربي\S*|مسير\S*|انتحاري\S*|مكثف\S*|عنيف\S*)\s+){0,2}$"))
 # "التابعة لروسيا", "المدعومة من تركيا": whose side a group is on, not who took part.
 _PATRON_BEFORE = re.compile(fold_letters(
-    r"(?:التابع\S*|الموالي\S*|المدعوم\S*|المقرب\S*)\s+(?:من\s+)?(?:ل|لل)?$"))
+    r"(?:التابع\S*|الموالي\S*|المدعوم\S*|المقرب\S*|مقرب\S*)\s+(?:من\s+)?(?:ل|لل)?$"))
 _QUOTES = re.compile(r"[\"“”«»„']")
 # Words that name a kind of group, not one: "ميليشيا قسد" is the SDF.
 _GENERIC = {fold_letters(w) for w in ("ميليشيا", "الميليشيا", "ميليشيات", "الميليشيات", "مليشيا",
@@ -95,8 +104,10 @@ def _score(sentence: str, position: int, actor: Actor, attack_at: int | None) ->
         return -3
     before = sentence[max(0, position - 45):position]
     after = sentence[position + len(actor.alias):position + len(actor.alias) + 60]
-    if _OWNER_OF_ATTACKERS.search(before):
+    if _OWNER_OF_ATTACKERS.search(before) or _FIRED_FROM.search(before):
         return 2
+    if not actor.alias.startswith("ال") and _WEAPON_BEFORE.search(before):
+        return 3  # "غارات جوية إسرائيلية", "قصف مدفعي تركي": the weapon's nationality
     if _PATRON_BEFORE.search(before):
         return -1  # "لواء القدس التابعة لروسيا": the patron, a target only if none else
     word = _word_before(sentence, position)

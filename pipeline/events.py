@@ -137,6 +137,8 @@ _ANOTHER = re.compile(r"(?<![\w])[وبل]?(?:هجوم|هجوما|قصف|قصفا
                       r"|مشابه\S*|ثان\S*)(?![\w])|بعد\s+(?:\S+\s+){0,2}?(?:ايام|ساعات|اسبوع"
                       r"|اسابيع|اشهر|شهر|يومين|يوم)\s+(?:فقط\s+)?من(?![\w])")
 _SETTLEMENT_WORD = re.compile(r"^(?:مدينة|مدينه|بلدة|بلده|قرية|قريه|ناحية|ناحيه|منطقة|منطقه|حي)\s+")
+_NOT_REPORTED = re.compile(r"(?<![\w])(?:دون|لم|عدم|بلا)\s+(?:\S+\s+){0,4}?(?:وقوع|تسجيل|حدوث)"
+                           r"\s+(?:\S+\s+)?$")
 _DENIED = re.compile(r"(?<![\w])(?:لم|دون|لا|عدم|بلا|اي)(?![\w])")
 _GENERIC_ATTACK = re.compile(r"(?:[وبلف]?ال(?:هجوم|هجمات|استهداف|اعتداء)|هذا\s+الهجوم|الهجوم)")
 _UPDATE_FIGURE = re.compile(rf"(?:الي|ل)\s+{FIGURE}")
@@ -185,6 +187,8 @@ def _read(original: str, context: str, published: date | None) -> Clause:
     # من أعنف الهجمات منذ بداية العام") or has its day.
     clause.period = bool(c["period"].search(text)) and not _RESULT.search(text)
     attack = _attack(text)
+    if attack and _NOT_REPORTED.search(text[max(0, attack[1] - 50):attack[1]]):
+        attack = None  # "دون ورود أنباء عن وقوع اشتباكات": an attack that did not happen
     if attack:
         clause.kind, clause.kind_at = attack
         clause.generic = clause.kind == "armed_attack" and bool(

@@ -127,6 +127,8 @@ def _variants(word: str) -> list[tuple[str, int]]:
         found.append((word[1:], 1))
         if len(word) > 3 and word[1] in "بل" and word[0] in "وف":
             found.append((word[2:], 2))
+    # "المزيريب" for a name the list writes without the article ("مزيريب")
+    found += [(w[2:], cut + 2) for w, cut in found if w.startswith("ال") and len(w) > 5]
     return found
 
 
@@ -164,6 +166,8 @@ _LOCATIVE_WORDS = {
     "عند", "حتي", "مقابل", "جوار", "بجوار", "بين", "محور", "جبهه", "جبهات", "محاور", "مفرق",
     "دوار", "اوتوستراد", "مركز", "شرقا", "غربا", "شمالا", "جنوبا", "الشرقي", "الغربي",
     "الشمالي", "الجنوبي", "مدينتا", "قريتا", "بلدتا"}
+_HOSPITAL = {"مشفي", "المشفي", "مستشفي", "المستشفي", "لمشفي", "لمستشفي", "بمشفي", "بمستشفي",
+             "مشافي", "مستوصف", "المستوصف"}
 _STATE_WORDS = {"سلطه", "حكومه", "نظام", "وزاره", "محافظ", "سلطات", "لسلطه", "لحكومه",
                 "بحكومه", "حكومات", "اتفاق", "مطار"}
 _GOVERNORATE_CUE = {"ريف", "بريف", "وريف", "محافظه", "بمحافظه", "لمحافظه", "شرقي", "غربي",
@@ -218,8 +222,11 @@ def _named_as_settlement(sentence: str, name: str) -> bool:
 
 def _unlisted_place(sentence: str) -> str | None:
     """The first village named as one ("في قرية X") that the gazetteer does not list."""
-    match = next((m for m in _SETTLEMENT.finditer(sentence)
-                  if m.group(1).strip("،,.:؛()\"'«»") not in gazetteer()), None)
+    def listed(m: re.Match) -> bool:  # "بلدتي الشيخ بدر": a listed name of two words
+        words = [(g or "").strip("،,.:؛()\"'«»") for g in m.groups()]
+        return words[0] in gazetteer() or " ".join(words) in gazetteer()
+
+    match = next((m for m in _SETTLEMENT.finditer(sentence) if not listed(m)), None)
     if not match:
         return None
     first = match.group(1).strip("،,.:؛()\"'«»")
@@ -231,11 +238,42 @@ def _unlisted_place(sentence: str) -> str | None:
     return first
 
 
+# "على الطريق الواصل بين مدينة الباب وبلدة قباسين", "طريق طفس – المزيريب": a road named by
+# the two places it joins.
+_ROAD_START = re.compile(r"(?<![\w])[وب]?(?:ال)?طريق\s+(?:(?:العام|الدولي|الرئيسي|الواصل|الرابط"
+                         r"|الواصله|الرابطه|الذي\s+يربط)\s+)*(?:بين\s+)?(?:(?:مدينتي|بلدتي|قريتي"
+                         r"|مدينه|بلده|قريه)\s+)?$")
+_ROAD_JOIN = re.compile(r"^\s*(?:[-–—]\s*|و|الي\s+)(?:(?:مدينه|بلده|قريه)\s+)?$")
+
+
+def _roads(sentence: str, found: list) -> list[tuple[int, tuple[Place, ...]]]:
+    """`found` with each road named by the two places it joins as one place of its own."""
+    joined, i = [], 0
+    while i < len(found):
+        position, first = found[i]
+        if i + 1 < len(found) and all(c.specificity > 0 for c in first + found[i + 1][1]):
+            after, second = found[i + 1]
+            end = position + len(first[0].name)
+            if (_ROAD_START.search(sentence[max(0, position - 60):position])
+                    and _ROAD_JOIN.match(sentence[end:after])):
+                shared = [g for g in dict.fromkeys(c.governorate for c in first)
+                          if g in {c.governorate for c in second}]
+                name = f"طريق {first[0].name} {second[0].name}"
+                road = tuple(Place(name, g, 3, True, name) for g in (
+                    shared or dict.fromkeys(c.governorate for c in first)))
+                joined.append((position, road))
+                i += 2
+                continue
+        joined.append(found[i])
+        i += 1
+    return joined
+
+
 def resolve_place(sentence: str, context: str = "") -> tuple[str | None, str | None]:
     """(place, governorate) for a normalized sentence: its most specific place that is surely
     one, in the governorate the sentence names (then the article) when the name stands in
     several; the governorate named with "ريف", "محافظة" or a direction wins over a town's."""
-    found = find_places(sentence)
+    found = _roads(sentence, find_places(sentence))
     explicit, stated, places = [], [], []
     previous_end = -10
     for position, candidates in found:
@@ -253,6 +291,8 @@ def resolve_place(sentence: str, context: str = "") -> tuple[str | None, str | N
                 explicit.append(code)
             previous_end = position + len(candidates[0].name)
             continue
+        if _previous_word(sentence, position) in _HOSPITAL:
+            continue  # "نقلا إلى مشفى الكسرة": where the wounded were taken
         if _strong(sentence, position, candidates, position - previous_end < 4):
             places.append(candidates)
             previous_end = position + len(candidates[0].name)
@@ -261,7 +301,11 @@ def resolve_place(sentence: str, context: str = "") -> tuple[str | None, str | N
     best: Place | None = None
     for candidates in places:
         governorates = [c.governorate for c in candidates]
-        chosen = next((c for g in preferred for c in candidates if c.governorate == g), None)
+        # In the governorate the text points to, the most specific of the name's rows (the town
+        # "الشيخ بدر", not its district).
+        chosen = next((max((c for c in candidates if c.governorate == g),
+                           key=lambda c: c.specificity)
+                       for g in preferred if any(c.governorate == g for c in candidates)), None)
         if chosen is None:
             top = max(candidates, key=lambda c: c.specificity)
             chosen = top if len(set(governorates)) == 1 else Place(top.name, None, top.specificity)
@@ -297,7 +341,7 @@ def as_written(sentence: str, place: str) -> str:
     first = _word_key(place.split()[0])
     for start in range(len(words) - size + 1):
         head = _word_key(words[start].strip("\"'“”«»،,.:؛()"))
-        if head != first and head[1:] != first:
+        if not head.endswith(first):
             continue  # cheap test first: the window must start with the place's first word
         window = " ".join(words[start:start + size]).strip("\"'“”«»،,.:؛()")
         folded = normalize(window)
@@ -305,4 +349,9 @@ def as_written(sentence: str, place: str) -> str:
             return window
         if folded[1:] == place and folded[0] in "وبلف":
             return window[1:]
+        if folded.endswith(place) and folded[:-len(place)] in ("ال", "وال", "بال", "فال"):
+            return window[len(folded) - len(place) - 2:]  # "المزيريب" for "مزيريب"
+    if size > 1:  # "طريق الباب قباسين": a road named by two places apart in the text
+        return " ".join(word if word == "طريق" else as_written(sentence, word)
+                        for word in place.split())
     return place

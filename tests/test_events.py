@@ -225,7 +225,6 @@ def test_a_recalled_attack_does_not_take_the_articles_day() -> None:
     assert (event.type, event.killed, event.date) == ("ambush", 10, None)
 
 
-
 def test_a_later_attack_without_a_day_is_the_articles_days_unless_set_apart() -> None:
     text = ("قُتل أربعة مدنيين صباح اليوم الإثنين جراء غارات جوية روسية على بلدة كفرنبودة.\n"
             "كما ألقى الطيران المروحي براميل متفجرة على مدينة اللطامنة ما أسفر عن إصابة "
@@ -241,6 +240,14 @@ def test_a_later_attack_without_a_day_is_the_articles_days_unless_set_apart() ->
     ("على طريق أثريا - خناصر في بادية حماة الشرقية", "طريق اثريا خناصر", "SY-HM"),
     ("قرب قرية الهوشرية غربي منبج", "الهوشريه", "SY-HL"),
     ("على حاجز لسلطة دمشق في مدينة الميادين", "الميادين", "SY-DY"),
+    ("في بلدتي الشيخ بدر والقدموس في ريف طرطوس", "الشيخ بدر", "SY-TA"),
+    # A road named by the two places it joins.
+    ("على الطريق بين بلدتي الشيخ بدر والقدموس في ريف طرطوس", "طريق الشيخ بدر القدموس",
+     "SY-TA"),
+    ("على الطريق الواصل بين مدينة الباب وبلدة قباسين شرقي حلب", "طريق الباب قباسين", "SY-HL"),
+    ("انفجرت عبوة في بلدة ذيبان بريف دير الزور ما أدى لجرح عنصرين نقلا إلى مشفى الكسرة",
+     "ذيبان", "SY-DY"),
+    ("أطلقوا النار على عنصر في مدينة البوكمال ما أدى لمقتله", "البوكمال", "SY-DY"),
 ])
 def test_place_and_governorate(sentence: str, place: str, governorate: str) -> None:
     from pipeline.normalize import normalize

@@ -9,6 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from benchmarks.spike_ceiling import alerts, evidence, tune
 from benchmarks.spikes import run_benchmark, synthetic
 from pipeline.baselines import NegBinSettings, detect, ears_c3
 from pipeline.errors import RasdError
@@ -73,14 +74,49 @@ def test_ears_c3_flags_a_jump() -> None:
 def test_synthetic_series_are_reproducible() -> None:
     first, again = synthetic(3), synthetic(3)
     assert first.counts == again.counts and len(first.spikes) == 30
-    assert len(first.days) == 5 * 365
+    assert len(first.days) == len(first.baseline) == 5 * 365
+    assert all(2 <= r <= 5 for r in first.ratios)
+    # The baseline is the series without its spikes: weekly pattern and trend only.
+    assert min(first.baseline) >= 3.0 * 0.8 * 0.6 and max(first.baseline) <= 3.0 * 1.15 * 1.5
 
 
-def test_benchmark_prints_both_methods() -> None:
+def test_the_oracle_ranks_a_spike_above_quiet_days() -> None:
+    baseline = [3.0] * 200
+    counts = [3] * 200
+    counts[150:152] = [12, 11]
+    odds = evidence(counts, baseline, 4.0, 1 / 60, np.array([2.5, 3.5, 4.5]))
+    assert odds[150] > 10 * odds[:150].max()
+    assert odds[151] > odds[150]  # two raised days are stronger evidence than one
+
+
+def test_the_oracle_does_not_alert_twice_on_one_spike() -> None:
+    odds = np.array([0, 5, 6, 7, 8, 0, 0, 9, 0], dtype=float)
+    assert alerts(odds, 1.0) == {1, 4, 7}
+    assert alerts(odds, 7.5) == {4, 7}
+
+
+def test_the_ceiling_bar_is_the_lowest_within_the_false_alert_budget() -> None:
+    rng = np.random.default_rng(1)
+    odds = [rng.exponential(1.0, 300) for _ in range(2)]
+
+    def per_day(flagged: list[set[int]]) -> tuple[float, float]:
+        return 0.0, sum(len(f) for f in flagged) / 10
+
+    bar = tune(odds, per_day, target=3.0)
+    assert per_day([alerts(o, bar) for o in odds])[1] <= 3.0
+    assert per_day([alerts(o, bar * 0.95) for o in odds])[1] > 3.0
+
+
+def test_benchmark_prints_methods_ceiling_and_verdict() -> None:
     lines: list[str] = []
-    summary = run_benchmark(series_count=1, out=lines.append)
-    assert set(summary) == {"rasd", "ears_c3"}
+    summary = run_benchmark(series_count=5, out=lines.append, large_count=0)
+    assert set(summary) == {"rasd", "ears_c3", "ceiling"}
     assert any(line.strip().startswith("rasd: sensitivity within 2 days") for line in lines)
+    assert any(line.strip().startswith("ceiling/level") for line in lines)
+    assert sum(line.startswith("goal (") for line in lines) == 1
+    # The oracle's bar is set to one false alert per 30 days, and it finds more than Rasd.
+    assert 0.9 <= summary["ceiling"][1] <= 1.0
+    assert summary["ceiling"][0] >= summary["rasd"][0]
 
 
 def _spikes(tmp_path, text: str, *extra: str) -> subprocess.CompletedProcess:

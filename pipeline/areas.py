@@ -17,13 +17,15 @@ _REGION_WORD = re.compile(r"^(?:[وبل]?(?:ريف|باديه|محيط|اطرا�
 _DIRECTION = re.compile(r"\s+(?:ال)?(?:شرقي|غربي|شمالي|جنوبي)(?:\s+(?:ال)?(?:شرقي|غربي))?$")
 # A region this far around its town holds a place ("بادية الميادين" and a village 30 km out).
 NEAR_KM = 40.0
+# Administrative units whose point, a centroid coded 2 or 3, is still the unit's own.
+_UNITS = {"governorate", "district", "subdistrict"}
 
 
 @dataclass(frozen=True)
 class _Row:
     kind: str
     parent: str  # key of the sub-district or district, "" when unknown
-    point: tuple[float, float] | None
+    point: tuple[float, float] | None  # the place's own: never a unit's lent to a village
 
 
 @cache
@@ -32,7 +34,10 @@ def _rows() -> dict[tuple[str, str], tuple[_Row, ...]]:
     rows: dict[tuple[str, str], list[_Row]] = {}
     with (DATA_DIR / "gazetteer.csv").open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
-            point = (float(row["lat"]), float(row["lon"])) if row["lat"] else None
+            # A town's or village's approximate point (coord_precision 2 or 3) is its unit's;
+            # _point falls back to the parent's point itself, one level up only.
+            own = row["coord_precision"] == "1" or row["kind"] in _UNITS
+            point = (float(row["lat"]), float(row["lon"])) if row["lat"] and own else None
             parent = name_key(row["parent"]) if row["parent"] else ""
             rows.setdefault((name_key(row["name"]), row["governorate"]), []).append(
                 _Row(row["kind"], parent, point))

@@ -1,5 +1,6 @@
 """Build pipeline/data/gazetteer.csv from the administrative list, Rasd's additions, OpenSyria
-and GeoNames (pipeline/data/geonames_sy.tsv, committed: the build downloads nothing).
+and GeoNames (pipeline/data/geonames_sy.tsv, committed: the build downloads nothing); towns and
+villages without a point of their own take their unit's, marked by coord_precision.
 
 Run from the repository root after exporting OpenSyria's files (docs/gazetteer.md says how):
     .venv/bin/python scripts/build_gazetteer.py --geography DIR --transport FILE
@@ -19,12 +20,13 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 # scripts/ is on the path as this script's folder; the GeoNames step lives beside it.
 from gazetteer_geonames import add_points
+from gazetteer_precision import add_precision
 
 from pipeline.normalize import normalize
 
 DATA = Path(__file__).resolve().parents[1] / "pipeline" / "data"
 COLUMNS = ["name", "governorate", "kind", "lat", "lon", "parent", "source", "coord_source",
-           "variant_of"]
+           "coord_precision", "variant_of"]
 SETTLEMENT = {"town", "village"}
 # The administrative list names governorates "محافظة X".
 _GOVERNORATE_CODES = {
@@ -64,6 +66,9 @@ class Gazetteer:
         self.index: dict[tuple[str, str, str], dict[str, str]] = {}
         self.counts: Counter = Counter()  # what the GeoNames step did, for the build's report
         self.notes: list[str] = []  # rows it left without a point, and why
+        # (normalized name, governorate) of sub-districts whose name is two units there: their
+        # villages take no approximate point, since which unit holds them is a guess.
+        self.ambiguous: set[tuple[str, str]] = set()
 
     def find(self, name: str, governorate: str, kind: str) -> dict[str, str] | None:
         row = self.index.get(_key(name, governorate, kind))
@@ -126,15 +131,21 @@ def build(geography: Path, transport: Path) -> Gazetteer:
     same = {(code, listed): theirs for code, pairs in rasd["admin_spellings"].items()
             for listed, theirs in pairs.items()}
     admin: dict[tuple[str, str, str], dict] = {}
+    shared: set[tuple[str, str, str]] = set()  # names OpenSyria gives two units of a governorate
     for kind, records in (("district", districts), ("subdistrict", subdistricts)):
         for record in records:
             code = iso[record["governorateId"]]
             for name in (record["name"]["ar"], *_arabic_aliases(record)):
-                admin.setdefault(_loose(name, code, kind), record)
+                key = _loose(name, code, kind)
+                if admin.setdefault(key, record)["id"] != record["id"]:
+                    shared.add(key)
     matched: dict[str, dict[str, str]] = {}  # OpenSyria id -> the list's row it gave coordinates
 
     def admin_row(kind: str, name: str, code: str, parent: str) -> None:
-        record = admin.get(_loose(same.get((code, name), name), code, kind))
+        key = _loose(same.get((code, name), name), code, kind)
+        if kind == "subdistrict" and key in shared:
+            gaz.ambiguous.add((normalize(name), code))
+        record = admin.get(key)
         if record is None or record["id"] in matched:
             gaz.add(name=name, governorate=code, kind=kind, parent=parent, source="karabala10")
             return
@@ -157,13 +168,18 @@ def build(geography: Path, transport: Path) -> Gazetteer:
     # The administrative list: district ("City"), sub-district ("District"), town.
     with (DATA / "syrian_towns.csv").open(encoding="utf-8") as handle:
         towns = list(csv.DictReader(handle))
+    districts_of: dict[tuple[str, str], set[str]] = {}
     for row in towns:
         code = _GOVERNORATE_CODES[row["Governorate"].strip().removeprefix("محافظة ")]
         district, subdistrict = row["City"].strip(), row["District"].strip()
+        districts_of.setdefault((normalize(subdistrict), code), set()).add(normalize(district))
         if not gaz.find(district, code, "district"):
             admin_row("district", district, code, "")
         if not gaz.find(subdistrict, code, "subdistrict"):
             admin_row("subdistrict", subdistrict, code, district)
+    # One row stands for a sub-district's name in a governorate, so one filed under two
+    # districts is two units in one row.
+    gaz.ambiguous |= {key for key, found in districts_of.items() if len(found) > 1}
     localities = _locality_points(geography, iso)
     for row in towns:
         code = _GOVERNORATE_CODES[row["Governorate"].strip().removeprefix("محافظة ")]
@@ -225,8 +241,11 @@ def build(geography: Path, transport: Path) -> Gazetteer:
             if not gaz.find(name, code, kind):
                 gaz.add(name=name, governorate=code, kind=kind, source="rasd")
 
-    # GeoNames' towns last, so Rasd's villages and every spelling can take their points.
+    # GeoNames' towns after every row is in, so Rasd's villages and every spelling can take
+    # their points.
     gaz.counts, gaz.notes = add_points(gaz, DATA / "geonames_sy.tsv")
+    # Approximate points last, so that they go only to the places no source gives a point.
+    gaz.counts.update(add_precision(gaz, gaz.ambiguous))
     return gaz
 
 
@@ -248,10 +267,26 @@ def main() -> None:
         print(f"  {outcome}: {count}")
     for note in gaz.notes:
         print(f"    {note}")
-    mains = [r for r in gaz.rows if not r["variant_of"]]
-    for kind, places in sorted(Counter(r["kind"] for r in mains).items()):
-        pointed = sum(1 for r in mains if r["kind"] == kind and r["lat"])
-        print(f"  {kind}: {pointed} of {places} places with a point")
+    print("\n".join(holdings(gaz.rows)))
+
+
+def holdings(rows: list[dict[str, str]]) -> list[str]:
+    """The table of docs/gazetteer.md's "What it holds": places per kind, those with a point,
+    by coord_precision, those without, those of GeoNames' points, and spelling variants."""
+    kinds = ["governorate", "district", "subdistrict", "town", "village", "desert", "mountain",
+             "region", "road", "oil_field", "crossing", "camp", "airport", "base", "dam"]
+    lines = ["| kind | places | with a point | precision 1 | precision 2 | precision 3 | no point "
+             "| of them from GeoNames | spelling variants |",
+             "| --- |" + " ---: |" * 8]
+    for kind in [*sorted({r["kind"] for r in rows} - set(kinds)), *kinds, "all"]:
+        ours = [r for r in rows if kind in (r["kind"], "all")]
+        mains = [r for r in ours if not r["variant_of"]]
+        codes = Counter(r["coord_precision"] for r in mains)
+        figures = [len(mains), len(mains) - codes[""], codes["1"], codes["2"], codes["3"],
+                   codes[""], sum(1 for r in mains if r["coord_source"].startswith("geonames:")),
+                   len(ours) - len(mains)]
+        lines.append(f"| {kind} | " + " | ".join(f"{n:,}" for n in figures) + " |")
+    return lines
 
 
 if __name__ == "__main__":

@@ -1,10 +1,12 @@
-"""Checks on pipeline/data/gazetteer.csv: shape, codes, coordinates, variants, coverage."""
+"""Checks on pipeline/data/gazetteer.csv: shape, codes, coordinates and their precision,
+variants, coverage."""
 
 from __future__ import annotations
 
 import csv
 import math
 import re
+import sys
 from collections import defaultdict
 from pathlib import Path
 
@@ -16,7 +18,7 @@ from pipeline.normalize import normalize
 PROJECT = Path(__file__).resolve().parents[1]
 DATA = PROJECT / "pipeline" / "data"
 COLUMNS = ["name", "governorate", "kind", "lat", "lon", "parent", "source", "coord_source",
-           "variant_of"]
+           "coord_precision", "variant_of"]
 GOVERNORATES = {"SY-DI", "SY-RD", "SY-HL", "SY-HM", "SY-HI", "SY-ID", "SY-LA", "SY-TA", "SY-DY",
                 "SY-RA", "SY-HA", "SY-DR", "SY-SU", "SY-QU"}
 KINDS = {"governorate", "district", "subdistrict", "town", "village", "desert", "mountain", "road",
@@ -65,7 +67,11 @@ WELL_KNOWN_TOWNS = [("القامشلي", "SY-HA"), ("الحسكة", "SY-HA"), ("
                     ("الرقة", "SY-RA"), ("الطبقة", "SY-RA")]
 # The build's cross-check: a GeoNames point this near its sub-district's (or district's) centroid.
 UNIT_KM = 60
-COORD_SOURCES = re.compile(r"(opensyria|opensyria-transport|geonames):\S+")
+COORD_SOURCES = re.compile(r"((subdistrict|district|governorate):)?"
+                           r"(opensyria|opensyria-transport|geonames):\S+")
+# ACLED's geo_precision, as docs/gazetteer.md codes it: a unit's own point by the unit's size.
+UNIT_PRECISION = {"subdistrict": "2", "district": "3", "governorate": "3"}
+SETTLEMENTS = {"town", "village"}
 
 
 @pytest.fixture(scope="module")
@@ -84,10 +90,13 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def _far_from_governorate(rows: list[dict[str, str]]) -> list[tuple[str, str, int]]:
-    """Rows whose point lies farther from their governorate's mean point than it allows."""
+    """Rows whose point lies farther from their governorate's mean point than it allows; a
+    village's approximate point is its unit's, checked there (and would weigh the mean)."""
     points = defaultdict(list)
     for row in rows:
-        if row["lat"] and row["governorate"] in GOVERNORATES and not row["variant_of"]:
+        borrowed = row["coord_source"].split(":")[0] in UNIT_PRECISION
+        if (row["lat"] and row["governorate"] in GOVERNORATES and not row["variant_of"]
+                and not borrowed):
             points[row["governorate"]].append((row["name"], float(row["lat"]), float(row["lon"])))
     far = []
     for code, named in points.items():
@@ -108,7 +117,8 @@ def test_every_row_is_well_formed(rows):
         allowed = GOVERNORATES | ({"SY"} if row["kind"] in SPANNING_KINDS else set())
         assert row["governorate"] in allowed, row
         assert bool(row["lat"]) == bool(row["lon"]), row
-        assert bool(row["lat"]) == bool(row["coord_source"]), row
+        assert bool(row["lat"]) == bool(row["coord_source"]) == bool(row["coord_precision"]), row
+        assert row["coord_precision"] in {"", "1", "2", "3"}, row
         assert not row["coord_source"] or COORD_SOURCES.fullmatch(row["coord_source"]), row
         source = row["source"]
         assert source in {"karabala10", "rasd"} or source.startswith("ocha:SY"), row
@@ -154,7 +164,8 @@ def test_variants_name_a_main_row(rows):
         if row["variant_of"]:
             main = mains.get((row["variant_of"], row["governorate"], row["kind"]))
             assert main is not None, row
-            assert (row["lat"], row["lon"]) == (main["lat"], main["lon"]), row
+            for column in ("lat", "lon", "coord_source", "coord_precision"):
+                assert row[column] == main[column], (column, row)
 
 
 def test_no_spelling_twice(rows):
@@ -297,6 +308,113 @@ def test_spelling_variants_share_geonames_points(rows):
     assert variant["coord_source"] == "geonames:174448"
 
 
+def _subdistricts(rows: list[dict[str, str]]) -> dict[tuple[str, str], dict[str, str]]:
+    """Sub-districts' main rows by every spelling and governorate, as the build finds a parent."""
+    mains = {(r["name"], r["governorate"]): r for r in rows
+             if r["kind"] == "subdistrict" and not r["variant_of"]}
+    return {(normalize(r["name"]), r["governorate"]): mains[(r["variant_of"] or r["name"],
+                                                             r["governorate"])]
+            for r in rows if r["kind"] == "subdistrict"}
+
+
+def test_precision_follows_the_source_of_the_point(rows):
+    # A point of the place itself is 1 and keeps its own source; a unit's centroid is coded by
+    # the unit's size; only towns and villages borrow a unit's point, and say whose.
+    for row in rows:
+        precision, source = row["coord_precision"], row["coord_source"]
+        if not precision:
+            continue
+        borrowed = source.split(":")[0] in UNIT_PRECISION
+        if row["kind"] in UNIT_PRECISION:
+            assert precision == UNIT_PRECISION[row["kind"]] and not borrowed, row
+        elif precision == "1":
+            assert not borrowed, row
+        else:
+            assert row["kind"] in SETTLEMENTS and borrowed, row
+    own = [r for r in rows
+           if r["kind"] in SETTLEMENTS and r["coord_source"].startswith("geonames:")]
+    assert len(own) > 250 and all(r["coord_precision"] == "1" for r in own)
+
+
+def test_approximate_points_are_their_units(rows):
+    subdistricts = _subdistricts(rows)
+    larger = {(r["name"], r["governorate"], r["kind"]): r for r in rows
+              if r["kind"] in ("district", "governorate") and not r["variant_of"]}
+    counted = {"2": 0, "3": 0}
+    for row in rows:
+        if row["kind"] not in SETTLEMENTS or row["coord_precision"] not in counted:
+            continue
+        counted[row["coord_precision"]] += 1
+        # Looked up in the row's own governorate: names of sub-districts repeat across them.
+        unit = subdistricts.get((normalize(row["parent"]), row["governorate"]))
+        if row["coord_precision"] == "2":
+            assert unit is not None and unit["lat"], row
+        else:  # the sub-district has no point: its district's, or the governorate's
+            assert unit is None or not unit["lat"], row
+            kind = row["coord_source"].split(":")[0]
+            name = (unit["parent"] if kind == "district" else next(
+                r["name"] for r in larger.values() if r["kind"] == "governorate"
+                and r["governorate"] == row["governorate"]))
+            unit = larger[(name, row["governorate"], kind)]
+        assert (row["lat"], row["lon"]) == (unit["lat"], unit["lon"]), row
+        assert row["coord_source"] == f"{unit['kind']}:{unit['coord_source']}", row
+    assert counted["2"] > 5000 and counted["3"] > 0
+
+
+def test_towns_and_villages_all_have_a_point_unless_their_unit_is_ambiguous(rows):
+    # Sub-districts of one name under two districts of a governorate are one row: their
+    # villages take no point. The administrative list has none today, so every one has a point.
+    districts = defaultdict(set)
+    with (DATA / "syrian_towns.csv").open(encoding="utf-8") as handle:
+        for town in csv.DictReader(handle):
+            districts[(normalize(town["District"].strip()), town["Governorate"])].add(
+                normalize(town["City"].strip()))
+    ambiguous = {name for (name, _), found in districts.items() if len(found) > 1}
+    for row in rows:
+        if row["kind"] in SETTLEMENTS and normalize(row["parent"]) not in ambiguous:
+            assert row["lat"], row
+
+
+def test_an_ambiguous_sub_district_lends_no_point():
+    # The build's step on a small gazetteer: a sub-district's name repeated in another
+    # governorate is not its namesake, and a name of two units in one governorate is no one's.
+    sys.path.insert(0, str(PROJECT / "scripts"))
+    from build_gazetteer import Gazetteer
+    from gazetteer_precision import add_precision
+
+    gaz = Gazetteer()
+    gaz.add(name="حلب", governorate="SY-HL", kind="governorate", lat="36.2", lon="37.2",
+            coord_source="opensyria:SY02")
+    for code, lat in (("SY-HL", "36.0"), ("SY-ID", "35.5")):
+        gaz.add(name="مركز الجسر", governorate=code, kind="subdistrict", lat=lat, lon="37.0",
+                coord_source=f"opensyria:{code}")
+    gaz.add(name="مركز التلة", governorate="SY-HL", kind="subdistrict", lat="36.4", lon="37.4",
+            coord_source="opensyria:X")
+    gaz.add(name="قرية أ", governorate="SY-HL", kind="village", parent="مركز الجسر")
+    gaz.add(name="قرية ب", governorate="SY-HL", kind="village", parent="مركز التلة")
+    gaz.add_variant(gaz.rows[-2], "قرية الألف", "rasd")
+    counts = add_precision(gaz, {(normalize("مركز التلة"), "SY-HL")})
+    a, b, variant = gaz.rows[-3:]
+    assert (a["lat"], a["coord_source"], a["coord_precision"]) == (
+        "36.0", "subdistrict:opensyria:SY-HL", "2")
+    assert (variant["lat"], variant["coord_precision"]) == ("36.0", "2")
+    assert b["lat"] == b["coord_precision"] == ""
+    assert sum(counts.values()) == 2
+
+
+def test_areas_take_only_a_places_own_point(rows):
+    # pipeline/areas.py measures from a village's own point; an approximate one is its
+    # sub-district's, which areas reaches through the parent (the same point, found there).
+    from pipeline.areas import _point, _rows
+    from pipeline.places import name_key
+
+    village = next(r for r in rows if r["kind"] == "village" and r["coord_precision"] == "2"
+                   and len(_rows()[(name_key(r["name"]), r["governorate"])]) == 1)
+    key = (name_key(village["name"]), village["governorate"])
+    assert _rows()[key][0].point is None
+    assert _point(*key) == (float(village["lat"]), float(village["lon"]))
+
+
 def _doc_table(heading: str) -> dict[str, list[str]]:
     text = (PROJECT / "docs" / "gazetteer.md").read_text(encoding="utf-8")
     section = text.split(heading, 1)[1]
@@ -311,11 +429,13 @@ def _doc_table(heading: str) -> dict[str, list[str]]:
     return table
 
 
-def test_docs_give_the_points_per_kind(rows):
-    # docs/gazetteer.md's "What it holds" must say what the CSV holds: rebuilt, re-counted.
+def test_docs_give_the_points_per_kind_and_precision(rows):
+    # docs/gazetteer.md's "What it holds" must say what the CSV holds: rebuilt, re-counted
+    # (the build prints these rows).
     table = _doc_table("## What it holds")
     mains = [r for r in rows if not r["variant_of"]]
-    for kind in KINDS:
-        places = [r for r in mains if r["kind"] == kind]
-        pointed = sum(1 for r in places if r["lat"])
-        assert table[kind][:2] == [f"{len(places):,}", f"{pointed:,}"], kind
+    for kind in [*KINDS, "all"]:
+        places = [r for r in mains if kind in (r["kind"], "all")]
+        codes = [sum(1 for r in places if r["coord_precision"] == c) for c in ("1", "2", "3", "")]
+        figures = [len(places), len(places) - codes[3], *codes]
+        assert table[kind][:6] == [f"{n:,}" for n in figures], kind

@@ -212,11 +212,15 @@ _TWO_WORD_START = {"عين", "تل", "دير", "ابو", "راس", "كفر", "ب
                    "قصر", "سد", "حي", "مرج", "عرب", "جب", "نهر", "قلعه", "باب", "معره", "بنش",
                    "سرمين", "دار", "ذات"}
 _NOT_NAMES = {"التي", "الذي", "المجاوره", "نفسها", "ذاتها", "المذكوره", "الحدوديه", "الواقعه",
-              "المحاصره", "المحتله", "القريبه", "في", "من", "على", "الي", "عند", "قرب"}
+              "المحاصره", "المحتله", "القريبه", "في", "من", "على", "الي", "عند", "قرب", "ريف",
+              "باديه", "محيط", "اطراف", "ضواحي", "منطقه", "مناطق"}
 
 
 def _named_as_settlement(sentence: str, name: str) -> bool:
+    """Named as a town or village ("بلدة X"); a city ("مدينة منبج") is less specific than a
+    village named beside it ("قرية عون الدادات شمال مدينة منبج")."""
     return any(m.group(1).strip("،,.:؛()\"'«»") == name.split()[0]
+               and not re.match(r"[وبل]?مدين", m.group())
                for m in _SETTLEMENT.finditer(sentence))
 
 
@@ -233,8 +237,10 @@ def _unlisted_place(sentence: str) -> str | None:
     if first in _NOT_NAMES or len(first) < 3 or first[0].isdigit():
         return None
     second = (match.group(2) or "").strip("،,.:؛()\"'«»")
-    if first in _TWO_WORD_START and second and second not in _NOT_NAMES:
-        return f"{first} {second}"
+    if second and second not in _NOT_NAMES and (first in _TWO_WORD_START or (
+            second.startswith("ال") and not first.startswith("ال")
+            and not _SIDE.match(" " + second))):
+        return f"{first} {second}"  # "عين عيسى", "عون الدادات"
     return first
 
 
@@ -294,12 +300,13 @@ def resolve_place(sentence: str, context: str = "") -> tuple[str | None, str | N
         if _previous_word(sentence, position) in _HOSPITAL:
             continue  # "نقلا إلى مشفى الكسرة": where the wounded were taken
         if _strong(sentence, position, candidates, position - previous_end < 4):
-            places.append(candidates)
+            places.append((position, candidates))
             previous_end = position + len(candidates[0].name)
     in_context = _context_governorates(context) if context else ()
     preferred = explicit + stated + sorted(set(in_context), key=lambda g: -in_context.count(g))
     best: Place | None = None
-    for candidates in places:
+    best_at = 0
+    for position, candidates in places:
         governorates = [c.governorate for c in candidates]
         # In the governorate the text points to, the most specific of the name's rows (the town
         # "الشيخ بدر", not its district).
@@ -310,7 +317,7 @@ def resolve_place(sentence: str, context: str = "") -> tuple[str | None, str | N
             top = max(candidates, key=lambda c: c.specificity)
             chosen = top if len(set(governorates)) == 1 else Place(top.name, None, top.specificity)
         if best is None or chosen.specificity > best.specificity:
-            best = chosen
+            best, best_at = chosen, position
     unlisted = _unlisted_place(sentence)
     if unlisted and (best is None or best.specificity < 3 or not _named_as_settlement(
             sentence, best.name)):
@@ -323,9 +330,24 @@ def resolve_place(sentence: str, context: str = "") -> tuple[str | None, str | N
         return best.name, explicit[0]
     # A road across governorates ("طريق أثريا - خناصر في بادية حماة"): the governorate of
     # another place the sentence names.
-    others = [c.governorate for cands in places for c in cands
+    others = [c.governorate for _, cands in places for c in cands
               if c.governorate and len({x.governorate for x in cands}) == 1]
-    return best.name, best.governorate or (stated or others or [None])[0]
+    return _countryside(sentence, best, best_at), best.governorate or (
+        stated or others or [None])[0]
+
+
+_COUNTRYSIDE = re.compile(r"(?<![\w])[وب]?(ريف|باديه)\s+$")
+_SIDE = re.compile(r"\s+(ال(?:شرقي|غربي|شمالي|جنوبي)(?:\s+ال(?:شرقي|غربي))?)(?![\w])")
+
+
+def _countryside(sentence: str, place: Place, position: int) -> str:
+    """"ريف الميادين الشرقي" for a town named as the countryside around it: the town itself
+    is not where it happened."""
+    region = _COUNTRYSIDE.search(sentence[max(0, position - 8):position])
+    if not region or place.specificity == 0 or place.name.startswith(("ريف", "باديه")):
+        return place.name
+    side = _SIDE.match(sentence, position + len(place.name))
+    return " ".join(filter(None, [region.group(1), place.name, side and side.group(1)]))
 
 
 @lru_cache(maxsize=65536)

@@ -241,6 +241,9 @@ def test_a_later_attack_without_a_day_is_the_articles_days_unless_set_apart() ->
     ("قرب قرية الهوشرية غربي منبج", "الهوشريه", "SY-HL"),
     ("على حاجز لسلطة دمشق في مدينة الميادين", "الميادين", "SY-DY"),
     ("في بلدتي الشيخ بدر والقدموس في ريف طرطوس", "الشيخ بدر", "SY-TA"),
+    # The countryside around a town is not the town; a village beside a city is.
+    ("هجوم على حاجز للفرقة الرابعة في ريف الميادين الشرقي", "ريف الميادين الشرقي", "SY-DY"),
+    ("على محور قرية عون الدادات شمال مدينة منبج", "عون الدادات", "SY-HL"),
     # A road named by the two places it joins.
     ("على الطريق بين بلدتي الشيخ بدر والقدموس في ريف طرطوس", "طريق الشيخ بدر القدموس",
      "SY-TA"),

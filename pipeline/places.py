@@ -305,7 +305,7 @@ def resolve_place(sentence: str, context: str = "") -> tuple[str | None, str | N
     in_context = _context_governorates(context) if context else ()
     preferred = explicit + stated + sorted(set(in_context), key=lambda g: -in_context.count(g))
     best: Place | None = None
-    best_at = 0
+    best_at, best_rank = 0, (0, False)
     for position, candidates in places:
         governorates = [c.governorate for c in candidates]
         # In the governorate the text points to, the most specific of the name's rows (the town
@@ -316,8 +316,11 @@ def resolve_place(sentence: str, context: str = "") -> tuple[str | None, str | N
         if chosen is None:
             top = max(candidates, key=lambda c: c.specificity)
             chosen = top if len(set(governorates)) == 1 else Place(top.name, None, top.specificity)
-        if best is None or chosen.specificity > best.specificity:
-            best, best_at = chosen, position
+        # "شرقي مدينة تدمر، قرب حقل آراك": a place named as a bearing is only a landmark; a
+        # place as specific named otherwise is where it happened.
+        rank = (chosen.specificity, not _BEARING.search(sentence[max(0, position - 16):position]))
+        if best is None or rank > best_rank:
+            best, best_at, best_rank = chosen, position, rank
     unlisted = _unlisted_place(sentence)
     if unlisted and (best is None or best.specificity < 3 or not _named_as_settlement(
             sentence, best.name)):
@@ -336,6 +339,8 @@ def resolve_place(sentence: str, context: str = "") -> tuple[str | None, str | N
         stated or others or [None])[0]
 
 
+_BEARING = re.compile(r"(?<![\w])(?:شرقي|غربي|شمالي|جنوبي|شرق|غرب|شمال|جنوب)\s+"
+                      r"(?:(?:مدينه|بلده|قريه)\s+)?$")
 _COUNTRYSIDE = re.compile(r"(?<![\w])[وب]?(ريف|باديه)\s+$")
 _SIDE = re.compile(r"\s+(ال(?:شرقي|غربي|شمالي|جنوبي)(?:\s+ال(?:شرقي|غربي))?)(?![\w])")
 

@@ -40,6 +40,8 @@ _COMPATIBLE_TYPES = {
 _REGION = re.compile(r"^(?:ريف|باديه|البادي|طريق|محيط|منطقه|ناحيه|جبل|اطراف|صحراء|ضواحي)")
 # Reports whose event date is unknown: the event happened at most this long before them.
 UNDATED_SPAN = timedelta(days=3)
+_LAST_WEEK = re.compile(r"(?<![\w])(?:ال)?(?:اسبوع|اسبوعين)\s+(?:الماضي|الفائت|المنصرم|السابق)"
+                        r"|(?<![\w])قبل\s+(?:ايام|اسبوع|اسبوعين)(?![\w])")
 DAY_TOLERANCE = timedelta(days=1)  # "ليل السبت - الأحد", a report just after midnight
 
 
@@ -89,6 +91,9 @@ def _span(report: Report) -> tuple[date, date] | None:
     if event.date is not None:
         return event.date - DAY_TOLERANCE, event.date + DAY_TOLERANCE
     if report.published is not None:
+        if _LAST_WEEK.search(normalize(event.evidence)):
+            # "قرب بلدة محكان الأسبوع الماضي": some day of the week before, not this one
+            return report.published - timedelta(days=13), report.published - timedelta(days=1)
         return report.published - UNDATED_SPAN, report.published
     return None
 

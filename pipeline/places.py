@@ -341,14 +341,14 @@ def resolve_place(sentence: str, context: str = "") -> tuple[str | None, str | N
 
 _BEARING = re.compile(r"(?<![\w])(?:شرقي|غربي|شمالي|جنوبي|شرق|غرب|شمال|جنوب)\s+"
                       r"(?:(?:مدينه|بلده|قريه)\s+)?$")
-_COUNTRYSIDE = re.compile(r"(?<![\w])[وب]?(ريف|باديه)\s+$")
+_COUNTRYSIDE = re.compile(r"(?<![\w])[وب]?(ريف|باديه)\s+(?:(?:مدينه|بلده|قريه)\s+)?$")
 _SIDE = re.compile(r"\s+(ال(?:شرقي|غربي|شمالي|جنوبي)(?:\s+ال(?:شرقي|غربي))?)(?![\w])")
 
 
 def _countryside(sentence: str, place: Place, position: int) -> str:
     """"ريف الميادين الشرقي" for a town named as the countryside around it: the town itself
     is not where it happened."""
-    region = _COUNTRYSIDE.search(sentence[max(0, position - 8):position])
+    region = _COUNTRYSIDE.search(sentence[max(0, position - 16):position])
     if not region or place.specificity == 0 or place.name.startswith(("ريف", "باديه")):
         return place.name
     side = _SIDE.match(sentence, position + len(place.name))

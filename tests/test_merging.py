@@ -108,3 +108,13 @@ def test_areas_read_from_the_gazetteer() -> None:
     assert holds("الميادين", "البوكمال", "SY-DY") is False  # points some 75 km apart
     assert holds("الرصافة", "معدان", "SY-RA") is not True
     assert holds("الميادين", "مكان لا يعرفه أحد", "SY-DY") is None
+
+
+def test_a_report_of_last_week_joins_the_attack_of_last_week() -> None:
+    first = _report("ev_a", "sy24", date(2021, 5, 18), place="محكان", date=date(2021, 5, 18),
+                    governorate="SY-DY", killed=7)
+    later = _report("ev_b", "sy24", date(2021, 5, 25), place="محكان", date=None, killed=7,
+                    governorate="SY-DY", evidence="بعد هجوم مماثل قرب بلدة محكان الأسبوع الماضي")
+    assert same_incident(first, later)
+    # Without "last week", an undated report is of the days just before it.
+    assert not same_incident(first, replace(later, event=replace(later.event, evidence="...")))

@@ -207,8 +207,9 @@ def eval_sets() -> list[tuple[str, Path, Path]]:
             *((f"dev set {gold.name.split('.')[0]}", gold, gold.parent)
               for gold in sorted((EVAL_DIR / "dev").glob("*.gold.json"))),
             ("cluster set", EVAL_DIR / "clusters.gold.json", EVAL_DIR / "clusters"),
-            # Written apart from the extractor, first scored before any change it prompted.
-            ("held-out set du", EVAL_DIR / "unseen" / "du.gold.json", EVAL_DIR / "unseen")]
+            # Written apart from the extractor and first scored unseen (F1 0.889); the
+            # extractor has since been mended on its misses, so it is held out no more.
+            ("set du", EVAL_DIR / "unseen" / "du.gold.json", EVAL_DIR / "unseen")]
 
 
 def _spikes(args, config) -> int:

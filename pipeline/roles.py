@@ -52,6 +52,11 @@ _OWNER_OF_ATTACKERS = re.compile(fold_letters(
     r"(?:طائره|طائرات|مسيره|مسيرات|مجموعه|مجموعات|خلايا|خليه|مسلحين|مسلحون|عناصر\s+مسلحه"
     r"|قناص|قناصه|سياره\s+مفخخه)\s+(?:\S+\s+){0,2}?(?:تابع\S*|التابع\S*|يعتقد\s+انها\s+تابع\S*)"
     r"\s+(?:ل|لل)?$"))
+_FORMER = re.compile(r"(?<![\w])(?:سابق|سابقا|السابق)\s+(?:في|ب|من)\s+(?:\S+\s+)?(?:ل|لل)?$")
+# "صد مقاتلو X هجوماً", "أحبطت قوات X محاولة تسلل": X defended.
+_DEFENDER_BEFORE = re.compile(fold_letters(
+    r"(?<![\w])[وف]?(?:صد|صدت|صدوا|تصدى|تصدت|تصدوا|احبط|احبطت|احبطوا|افشل|افشلت)\s+"
+    r"(?:(?:مقاتلو|مقاتلي|عناصر|قوات|مسلحو)\s+)?$"))
 # "قصف مدفعي مصدره مواقع قوات النظام": where the fire came from is who fired.
 _FIRED_FROM = re.compile(r"(?<![\w])مصدر(?:ه|ها)\s+(?:\S+\s+)?$")
 # An attack noun and its adjectives just before a bare nationality ("غارات جوية إسرائيلية").
@@ -108,6 +113,10 @@ def _score(sentence: str, position: int, actor: Actor, attack_at: int | None) ->
     after = sentence[position + len(actor.alias):position + len(actor.alias) + 60]
     if _OWNER_OF_ATTACKERS.search(before) or _FIRED_FROM.search(before):
         return 2
+    if _FORMER.search(before):
+        return 0  # "عنصر سابق في فصائل المعارضة": who he once was, not who was attacked
+    if _DEFENDER_BEFORE.search(before):
+        return -2  # "صد مقاتلو مجلس منبج العسكري محاولة تسلل": they were attacked
     if not actor.alias.startswith("ال") and _WEAPON_BEFORE.search(before):
         return 3  # "غارات جوية إسرائيلية", "قصف مدفعي تركي": the weapon's nationality
     if _PATRON_BEFORE.search(before):

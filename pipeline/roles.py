@@ -67,7 +67,8 @@ _WEAPON_BEFORE = re.compile(fold_letters(
 # "التابعة لروسيا", "المدعومة من تركيا": whose side a group is on, not who took part.
 _PATRON_BEFORE = re.compile(fold_letters(
     r"(?:التابع\S*|الموالي\S*|المدعوم\S*|المقرب\S*|مقرب\S*)\s+(?:من\s+)?(?:ل|لل)?$"))
-_QUOTES = re.compile(r"[\"“”«»„']")
+# Quotes and brackets: 'تنظيم "داعش"' and "قوى الأمن الداخلي (الأسايش)" are one name each.
+_QUOTES = re.compile(r"[\"“”«»„'()]")
 # Words that name a kind of group, not one: "ميليشيا قسد" is the SDF.
 _GENERIC = {fold_letters(w) for w in ("ميليشيا", "الميليشيا", "ميليشيات", "الميليشيات", "مليشيا",
                                       "المليشيا", "الفصائل", "الهيئة", "التنظيم")}
@@ -170,7 +171,7 @@ def roles(sentence: str, kind: str, attack_at: int | None = None,
     """(perpetrator id, target id or None) of the attack a normalized clause tells of.
     `strict`: only actors the clause clearly names as attacker or attacked, no defaults
     (for a later clause about an attack already told)."""
-    sentence = _QUOTES.sub("", sentence)  # 'تنظيم "داعش"' is one name
+    sentence = _QUOTES.sub("", sentence)
     found = find_actors(sentence)
     actors = [(p, a) for i, (p, a) in enumerate(found)
               if not (a.alias in _GENERIC and i + 1 < len(found)

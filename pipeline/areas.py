@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from pipeline.normalize import normalize
-from pipeline.places import DATA_DIR, GOVERNORATES, name_key
+from pipeline.places import DATA_DIR, GOVERNORATES, find_places, name_key
 
 # Words that make a region of the place after them; directions after the name are dropped.
 _REGION_WORD = re.compile(r"^(?:[وبل]?(?:ريف|باديه|محيط|اطراف|ضواحي|ناحيه))\s+(?P<anchor>.+)$")
@@ -84,6 +84,25 @@ def _point(key: str, governorate: str) -> tuple[float, float] | None:
 def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
     lat = math.radians((a[0] + b[0]) / 2)
     return 111.2 * math.hypot(a[0] - b[0], (a[1] - b[1]) * math.cos(lat))
+
+
+def road_ends(road: str) -> list[str] | None:
+    """The two places a road is named by ("طريق نوى الشيخ مسكين" -> نوى, الشيخ مسكين), None when
+    it is not a road or names a governorate (a long road: "طريق دير الزور تدمر")."""
+    words = name_key(road).split()
+    if not words or words[0] not in ("طريق", "الطريق"):
+        return None
+    rest = " ".join(words[1:])
+    ends = find_places(rest)
+    if not ends or len(ends) > 2 or any(c.specificity == 0 for _, found in ends for c in found):
+        return None
+    names = [found[0].name for _, found in ends]
+    if len(names) == 1:  # "طريق نوى الشيخ مسكين": a name too short for the gazetteer's lookup
+        other = rest.replace(names[0], " ").split()
+        if len(other) != 1:
+            return None
+        names.append(other[0])
+    return names
 
 
 def holds(area: str, place: str, governorate: str) -> bool | None:

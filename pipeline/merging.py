@@ -21,7 +21,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from pipeline.areas import anchor, holds
+from pipeline.areas import anchor, holds, road_ends
 from pipeline.models import Event
 from pipeline.normalize import normalize
 from pipeline.places import same_place
@@ -132,17 +132,28 @@ def _places_agree(a: str | None, b: str | None, governorate: str | None) -> bool
         return True
     region_a, region_b = _REGION.match(normalize(a)), _REGION.match(normalize(b))
     if not (region_a or region_b):
-        return False
-    # A region named after a town ("بادية الرصافة") holds only what lies near that town; a
-    # region of a governorate ("ريف الرقة الشرقي") or one the gazetteer cannot place, anything.
-    towns = [anchor(p) if region else normalize(p) for p, region in ((a, region_a),
-                                                                       (b, region_b))]
+        return False  # two villages, or a village and a town: two places
+    # A region named after a town ("بادية الرصافة") holds only what lies near that town, a road
+    # named by two places only what lies near either; a region of a governorate ("ريف الرقة
+    # الشرقي") or one the gazetteer cannot place, anything.
+    towns = [_anchors(p) if region else [normalize(p)] for p, region in ((a, region_a),
+                                                                          (b, region_b))]
     if None in towns or governorate is None:
         return True
-    told = holds(towns[0], towns[1], governorate), holds(towns[1], towns[0], governorate)
+    told = [holds(x, y, governorate) for x in towns[0] for y in towns[1]] + [
+        holds(y, x, governorate) for x in towns[0] for y in towns[1]]
     if True in told:
         return True
-    return told == (None, None) and bool(region_a and region_b)
+    return all(t is None for t in told) and bool(region_a and region_b)
+
+
+def _anchors(region: str) -> list[str] | None:
+    """The places a region is named after, None for one that may hold anything."""
+    ends = road_ends(region)
+    if ends:
+        return ends
+    town = anchor(region)
+    return [town] if town else None
 
 
 def _actors_agree(a: str | None, b: str | None, unknown: str | None) -> bool:

@@ -118,3 +118,12 @@ def test_a_report_of_last_week_joins_the_attack_of_last_week() -> None:
     assert same_incident(first, later)
     # Without "last week", an undated report is of the days just before it.
     assert not same_incident(first, replace(later, event=replace(later.event, evidence="...")))
+
+
+def test_a_road_holds_only_what_lies_near_the_places_it_is_named_by() -> None:
+    road = _report("ev_a", "sy24", date(2020, 10, 14), governorate="SY-DR", type="ied",
+                   place="طريق نوى الشيخ مسكين", target="government_forces")
+    assert same_incident(road, replace(road, event_id="ev_b", event=replace(
+        road.event, place="الشيخ مسكين")))
+    assert not same_incident(road, replace(road, event_id="ev_c", event=replace(
+        road.event, place="بصرى الشام")))

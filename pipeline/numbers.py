@@ -85,17 +85,23 @@ _WOUNDED_VERB = rf"(?<![\w])[وبفل]?{_WOUNDED_VERB}"
 # Words between an active verb and its object that are not another casualty verb ("قتل
 # مسلحون مجهولون، ظهر اليوم، راعياً" but not "قتل عدد ... وأصيب طفل").
 _NO_HARM_WORD = r"(?:(?![وف]?(?:اصيب|اصابه|جرح|اصابت)\S*\s)\S+\s+)"
+_LOST = r"(?<![\w])[و]?(?:فقدت|فقد|خسرت|خسر)"
+_FIGHTERS = (r"(?:عناصر|عناصرها|عناصره|مقاتلي|مقاتليها|مقاتليه|افراد|افرادها|جنود|جنودها"
+             r"|عنصرا|مقاتلا|عسكريين)(?![\w])")
 _KILLED = [
     re.compile(rf"{_KILLED_VERB}\s+(?:\S+\s+){{0,1}}?{FIGURE}"),
     re.compile(rf"{FIGURE}\s+(?:[^\s\d]+\s+){{0,3}}?(?:قتلي|قتيلا|قتيل|ضحايا|ضحيه)"),
     re.compile(rf"{FIGURE}\s+(?:[^\s\d]+\s+){{0,5}}?(?:قتلوا|لقوا\s+مصرعهم|مصرعهم|حتفهم"
                rf"|لقوا\s+حتفهم|قضوا)"),
+    # "فقدت قوات سوريا الديمقراطية ثلاثة من مقاتليها": a force lost its fighters
+    re.compile(rf"{_LOST}\s+(?:[^\s\d]+\s+){{0,5}}?{FIGURE}\s+(?:من\s+)?{_FIGHTERS}"),
 ]
 _WOUNDED = [
     re.compile(rf"{_WOUNDED_VERB}\s+(?:\S+\s+){{0,1}}?{FIGURE}"),
     re.compile(rf"{FIGURE}\s+(?:[^\s\d]+\s+){{0,3}}?(?:جرحي|جريحا|جريح|مصابين|اصابات)"),
 ]
 _KILLED_DUAL = re.compile(rf"{_KILLED_VERB}\s+(?:\S+\s+){{0,2}}?{_DUAL_NOUNS}"
+                          rf"|{_LOST}\s+(?:[^\s\d]+\s+){{0,5}}?{_DUAL_NOUNS}"
                           rf"|(?<![\w])قتيل(?:ان|ين)(?![\w])")
 _WOUNDED_DUAL = re.compile(rf"{_WOUNDED_VERB}\s+(?:\S+\s+)?{_DUAL_NOUNS}"
                            rf"|(?<![\w])جريح(?:ان|ين)(?![\w])")
@@ -118,7 +124,7 @@ MIXED = re.compile(rf"(?:مقتل|قتل)\s+و\s?(?:جرح|اصابه)\s+{FIGURE
 
 _ANY_HARM = re.compile(fold_letters(
     r"قتل|مقتل|مصرع|استشهاد|استشهد|لقي|لقوا|لقيت|قضى|قضت|قضوا|سقوط|سقط|وفاه|توفي|اغتيال|اغتال"
-    r"|تصفيه|جرح|اصاب|اصيب|جراح|قتيل|جريح|ضحايا|ضحيه|حتف|اردو|ارداه|اردته|فارق"))
+    r"|تصفيه|جرح|اصاب|اصيب|جراح|قتيل|جريح|ضحايا|ضحيه|حتف|اردو|ارداه|اردته|فارق|فقد|خسر"))
 # "امراه وطفلها", "مقاتلين ومدني": one more person, or two, joined to the first count.
 _AND_ONE = re.compile(rf"\s+(?:\S+\s+){{0,3}}?و(?:ال)?{_ONE_NOUNS}")
 _AND_TWO = re.compile(rf"\s+(?:\S+\s+){{0,3}}?و(?:ال)?{_DUAL_NOUNS}")

@@ -168,6 +168,7 @@ _LOCATIVE_WORDS = {
     "الشمالي", "الجنوبي", "مدينتا", "قريتا", "بلدتا"}
 _HOSPITAL = {"مشفي", "المشفي", "مستشفي", "المستشفي", "لمشفي", "لمستشفي", "بمشفي", "بمستشفي",
              "مشافي", "مستوصف", "المستوصف"}
+_GROUP_WORDS = {"رجال", "حركه", "لواء", "فصيل", "كتيبه", "كتائب", "فوج", "سريه", "تجمع"}
 _STATE_WORDS = {"سلطه", "حكومه", "نظام", "وزاره", "محافظ", "سلطات", "لسلطه", "لحكومه",
                 "بحكومه", "حكومات", "اتفاق", "مطار"}
 _GOVERNORATE_CUE = {"ريف", "بريف", "وريف", "محافظه", "بمحافظه", "لمحافظه", "شرقي", "غربي",
@@ -297,8 +298,8 @@ def resolve_place(sentence: str, context: str = "") -> tuple[str | None, str | N
                 explicit.append(code)
             previous_end = position + len(candidates[0].name)
             continue
-        if _previous_word(sentence, position) in _HOSPITAL:
-            continue  # "نقلا إلى مشفى الكسرة": where the wounded were taken
+        if _previous_word(sentence, position) in _HOSPITAL | _GROUP_WORDS:
+            continue  # "نقلا إلى مشفى الكسرة", "حركة رجال الكرامة": not where it happened
         if _strong(sentence, position, candidates, position - previous_end < 4):
             places.append((position, candidates))
             previous_end = position + len(candidates[0].name)

@@ -95,6 +95,7 @@ def test_not_an_event(sentence: str) -> None:
     ("اشتباكات عنيفة بين الطرفين", "clash"),
     ("هجوم مسلح على حاجز", "armed_attack"),
     ("استهدفت طائرات التحالف الدولي مقرات للحرس الثوري", "airstrike"),
+    ("استهدفت طائرات يرجح أنها إسرائيلية مواقع قرب دمشق", "airstrike"),
 ])
 def test_attack_type(sentence: str, kind: str) -> None:
     from pipeline.normalize import normalize
@@ -248,6 +249,7 @@ def test_a_later_attack_without_a_day_is_the_articles_days_unless_set_apart() ->
     # The countryside around a town is not the town; a village beside a city is.
     ("هجوم على حاجز للفرقة الرابعة في ريف الميادين الشرقي", "ريف الميادين الشرقي", "SY-DY"),
     ("على محور قرية عون الدادات شمال مدينة منبج", "عون الدادات", "SY-HL"),
+    ("اشتباكات بين مسلحين من حركة رجال الكرامة ودورية أمنية في مدينة شهبا", "شهبا", "SY-SU"),
     # A place named as a bearing is a landmark ("شرقي مدينة تدمر").
     ("في هجوم على نقطة عسكرية شرقي مدينة تدمر، قرب حقل آراك", "حقل اراك", "SY-HI"),
     # A road named by the two places it joins.

@@ -249,7 +249,8 @@ def test_a_later_attack_without_a_day_is_the_articles_days_unless_set_apart() ->
     # The countryside around a town is not the town; a village beside a city is.
     ("هجوم على حاجز للفرقة الرابعة في ريف الميادين الشرقي", "ريف الميادين الشرقي", "SY-DY"),
     ("على محور قرية عون الدادات شمال مدينة منبج", "عون الدادات", "SY-HL"),
-    ("اشتباكات بين مسلحين من حركة رجال الكرامة ودورية أمنية في مدينة شهبا", "شهبا", "SY-SU"),
+    ("اشتباكات بين مسلحين من حركة رجال الكرامة ودورية أمنية في مدينة شهبا بريف السويداء",
+     "شهبا", "SY-SU"),
     # A place named as a bearing is a landmark ("شرقي مدينة تدمر").
     ("في هجوم على نقطة عسكرية شرقي مدينة تدمر، قرب حقل آراك", "حقل اراك", "SY-HI"),
     # A road named by the two places it joins.

@@ -7,6 +7,9 @@ unprivileged OS user of its own, since PostgreSQL refuses to run as root.
 from __future__ import annotations
 
 import logging
+import os
+import shutil
+import subprocess
 import warnings
 from pathlib import Path
 
@@ -16,6 +19,29 @@ log = logging.getLogger(__name__)
 
 DATABASE = "rasd"
 _servers: dict[Path, object] = {}  # keeps each server's handle alive for this process
+
+
+SERVER_USER = "pgserver"  # the unprivileged OS user pgserver runs the server as under root
+
+
+def _ensure_server_user() -> None:
+    """As root, create the server's OS user first: pgserver calls a bare `useradd`, which a
+    PATH without /usr/sbin (cron, CI, a test's clean environment) does not find."""
+    if os.name != "posix" or os.geteuid() != 0:
+        return
+    import pwd
+
+    try:
+        pwd.getpwnam(SERVER_USER)
+        return
+    except KeyError:
+        pass
+    useradd = shutil.which("useradd", path=os.pathsep.join(
+        [os.environ.get("PATH", ""), "/usr/sbin", "/sbin"]))
+    if useradd is None:
+        raise RasdError(f"cannot create the OS user {SERVER_USER!r} for the embedded "
+                        "PostgreSQL: no useradd on this machine")
+    subprocess.run([useradd, "-s", "/bin/bash", SERVER_USER], check=True, capture_output=True)
 
 
 def embedded_database_url(data_dir: Path, database: str = DATABASE, *, fresh: bool = False) -> str:
@@ -30,6 +56,7 @@ def embedded_database_url(data_dir: Path, database: str = DATABASE, *, fresh: bo
                 import pgserver
 
             pgdata.parent.mkdir(parents=True, exist_ok=True)
+            _ensure_server_user()
             # 'stop': the last process holding a handle stops the server when it exits.
             server = pgserver.get_server(pgdata, cleanup_mode="stop")
         except Exception as exc:  # pgserver raises bare exceptions with the server log

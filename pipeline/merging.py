@@ -156,8 +156,14 @@ def _anchors(region: str) -> list[str] | None:
     return [town] if town else None
 
 
+# Iran-backed militias are pro-government militias too (FORMAT.md lists the Fatemiyoun among
+# the latter): outlets name one group either way.
+_SAME_SIDE = {frozenset(("iran_backed", "pro_government_militia"))}
+
+
 def _actors_agree(a: str | None, b: str | None, unknown: str | None) -> bool:
-    return a in (None, unknown) or b in (None, unknown) or a == b
+    return (a in (None, unknown) or b in (None, unknown) or a == b
+            or frozenset((a, b)) in _SAME_SIDE)
 
 
 def same_incident(a: Report, b: Report) -> bool:

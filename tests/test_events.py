@@ -249,6 +249,8 @@ def test_a_later_attack_without_a_day_is_the_articles_days_unless_set_apart() ->
     # The countryside around a town is not the town; a village beside a city is.
     ("هجوم على حاجز للفرقة الرابعة في ريف الميادين الشرقي", "ريف الميادين الشرقي", "SY-DY"),
     ("على محور قرية عون الدادات شمال مدينة منبج", "عون الدادات", "SY-HL"),
+    ("استهدفت مسيرة سيارة لمقاتلين من مجلس تل أبيض العسكري في قرية الشركراك بريف الرقة",
+     "الشركراك", "SY-RA"),
     ("اشتباكات بين مسلحين من حركة رجال الكرامة ودورية أمنية في مدينة شهبا بريف السويداء",
      "شهبا", "SY-SU"),
     # A place named as a bearing is a landmark ("شرقي مدينة تدمر").
@@ -276,6 +278,12 @@ def test_place_without_its_settlement_word_and_yesterday_decides() -> None:
     event = extract_events(event.evidence, thursday).events[0]
     assert (event.place, event.governorate, event.date) == ("جاسم", "SY-DR",
                                                             date(2024, 5, 15))
+
+
+def test_fear_after_an_attack_with_its_day_and_toll_does_not_deny_it() -> None:
+    event = _one("اغتال مسلحون مجهولون مختار بلدة داعل برصاص مباشر يوم الأحد، في عملية أثارت "
+                 "مخاوف الأهالي من عودة الاغتيالات.")
+    assert (event.type, event.killed, event.place) == ("assassination", 1, "داعل")
 
 
 def test_background_after_an_attack_with_its_day_and_toll_is_not_attacks_in_general() -> None:

@@ -127,3 +127,12 @@ def test_a_road_holds_only_what_lies_near_the_places_it_is_named_by() -> None:
         road.event, place="الشيخ مسكين")))
     assert not same_incident(road, replace(road, event_id="ev_c", event=replace(
         road.event, place="بصرى الشام")))
+
+
+def test_iran_backed_and_pro_government_militias_are_one_side() -> None:
+    first = _report("ev_a", "sy24", date(2022, 11, 9), type="airstrike", perpetrator="israel",
+                    target="iran_backed", place=None)
+    other = _report("ev_b", "baladi-news", date(2022, 11, 9), type="airstrike",
+                    perpetrator="unknown", target="pro_government_militia", place=None)
+    assert same_incident(first, other)
+    assert not same_incident(first, replace(other, event=replace(other.event, target="sdf")))

@@ -117,7 +117,8 @@ def _sizes_by_first_word() -> dict[str, tuple[int, ...]]:
     return {word: tuple(sorted(s, reverse=True)) for word, s in sizes.items()}
 
 
-def _variants(word: str) -> list[tuple[str, int]]:
+@lru_cache(maxsize=65536)  # the same words come back in every article
+def _variants(word: str) -> tuple[tuple[str, int], ...]:
     """(word, letters cut) without a clitic that may stick to a name: "بريف", "وحمص",
     "للرقه" (ل + الرقه)."""
     found = [(word, 0)]
@@ -129,7 +130,7 @@ def _variants(word: str) -> list[tuple[str, int]]:
             found.append((word[2:], 2))
     # "المزيريب" for a name the list writes without the article ("مزيريب")
     found += [(w[2:], cut + 2) for w, cut in found if w.startswith("ال") and len(w) > 5]
-    return found
+    return tuple(found)
 
 
 def find_places(text: str) -> list[tuple[int, tuple[Place, ...]]]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
 
@@ -373,7 +373,7 @@ def extract_events(text: str, published: date | None, title: str | None = None) 
                 hurt[earlier] = hurt[earlier] or clause.hurt
                 current = earlier
             else:
-                events.append(_open(clause))
+                events.append(_days_before(_open(clause), clause, events))
                 hurt.append(clause.hurt)
                 current = len(events) - 1
         elif current is not None and (figures or clause.update) and _same_place(
@@ -391,6 +391,21 @@ def extract_events(text: str, published: date | None, title: str | None = None) 
         lead = _article_defaults(title, clauses, context, published)
         kept = [_fill(event, lead, first=i == 0) for i, event in enumerate(kept)]
     return Extraction(events=_merge(kept), tallies=tallies)
+
+
+# "بعد ثلاثة أيام من قصف ...": the attack recalled came that many days before the one told.
+_DAYS_BEFORE = re.compile(rf"بعد\s+(?:(?P<n>{NUMBER})\s+(?:ايام|يوما|يوم)|(?P<two>يومين)|يوم)"
+                          rf"\s+(?:فقط\s+)?من(?![\w])")
+
+
+def _days_before(event: Event, clause: Clause, told: list[Event]) -> Event:
+    """An attack recalled as "بعد ثلاثة أيام من قصف" dated from the one just told."""
+    found = _DAYS_BEFORE.search(clause.text)
+    earlier = next((e for e in reversed(told) if e.date and e.date_precision == "day"), None)
+    if event.date is not None or not found or earlier is None:
+        return event
+    days = 2 if found.group("two") else parse_number(found.group("n") or "") or 1
+    return replace(event, date=earlier.date - timedelta(days=days), date_precision="day")
 
 
 def _fill(event: Event, lead: Clause, *, first: bool) -> Event:

@@ -280,6 +280,13 @@ def test_place_without_its_settlement_word_and_yesterday_decides() -> None:
                                                             date(2024, 5, 15))
 
 
+def test_an_attack_recalled_some_days_before_is_dated_from_the_one_told() -> None:
+    text = ("قصف الجيش التركي صباح اليوم الإثنين قرية أم الكيف ما أسفر عن إصابة مدنيين اثنين.\n"
+            "ويأتي هذا القصف بعد ثمانية أيام من قصف مماثل طال القرية وأسفر عن مقتل طفل.")
+    today, earlier = extract_events(text, PUBLISHED).events
+    assert today.date == PUBLISHED and earlier.date == date(2020, 12, 27)
+
+
 def test_fear_after_an_attack_with_its_day_and_toll_does_not_deny_it() -> None:
     event = _one("اغتال مسلحون مجهولون مختار بلدة داعل برصاص مباشر يوم الأحد، في عملية أثارت "
                  "مخاوف الأهالي من عودة الاغتيالات.")

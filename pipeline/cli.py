@@ -215,7 +215,8 @@ def eval_sets() -> list[tuple[str, Path, Path]]:
             # extractor has since been mended on its misses, so it is held out no more.
             ("set du", EVAL_DIR / "unseen" / "du.gold.json", EVAL_DIR / "unseen"),
             ("set dc", EVAL_DIR / "unseen_clusters" / "dc.gold.json",
-             EVAL_DIR / "unseen_clusters")]
+             EVAL_DIR / "unseen_clusters"),
+            ("set dt", EVAL_DIR / "test" / "dt.gold.json", EVAL_DIR / "test")]
 
 
 def _spikes(args, config) -> int:

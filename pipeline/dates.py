@@ -37,6 +37,9 @@ _DAYS_AGO = re.compile(r"(?:منذ|قبل)\s+(يومين|(\S+)\s+ايام)(?![\w
 # "15 تشرين الثاني/نوفمبر 2023", "في الثالث من اذار" is rarer and left alone.
 _EXPLICIT = re.compile(rf"(?<![\w\d])(\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?({_MONTH_NAMES})"
                        rf"(?:\s*/\s*(?:{_MONTH_NAMES}))?(?:\s+(?:من\s+)?(?:عام\s+)?(\d{{4}}))?")
+# "في الـ 11 من الشهر ذاته", "في العاشر من الشهر الجاري" (digits only): that day this month.
+_DAY_OF_THIS_MONTH = re.compile(r"(?<![\w])(?:ال\s*)?(\d{1,2})\s+من\s+(?:الشهر|شهر)\s+"
+                                r"(?:ذاته|نفسه|الجاري|الحالي)(?![\w])")
 _LAST_MONTH = re.compile(r"الشهر\s+(?:الماضي|الفائت|المنصرم|السابق)")
 _THIS_MONTH = re.compile(r"(?:مطلع|بدايه|اوائل|منتصف|اواخر|خلال)\s+الشهر\s+(?:الجاري|الحالي)")
 # A month name needs a word before it: "مارس" and "اب" are also a verb and a noun.
@@ -67,6 +70,9 @@ def resolve_date(sentence: str, published: date | None) -> tuple[date | None, st
     if _DAY_BEFORE_YESTERDAY.search(sentence):
         return published - timedelta(days=2), "day"
     sentence = _SINCE.sub(" ", sentence)  # "منذ اتفاق آذار": when something else began
+    this_month = _DAY_OF_THIS_MONTH.search(sentence)
+    if this_month and 1 <= int(this_month.group(1)) <= published.day:
+        return published.replace(day=int(this_month.group(1))), "day"
     explicit = _EXPLICIT.search(sentence)
     if explicit:
         when = _latest(MONTHS[explicit.group(2)], int(explicit.group(1)), published,

@@ -55,6 +55,11 @@ def fold_letters(text: str) -> str:
     return normalize_teh_marbuta_ar(normalize_alef_maksura_ar(normalize_alef_ar(text)))
 
 
+# "مقاتلَين" with its fatha is two fighters (the dual), "مقاتلِين" many: once diacritics go the
+# two read alike, so the marked dual is written as the nominative dual ("مقاتلان") first.
+_DUAL_FATHA = re.compile(r"(\w)\u064e\u064a\u0652?\u0646(?!\w)")
+
+
 def normalize(text: str) -> str:
     """Folded Arabic for matching: no diacritics or tatweel, one alef, ASCII digits, words
     rejoined."""
@@ -62,6 +67,7 @@ def normalize(text: str) -> str:
     text = _INVISIBLE.sub("", text)
     text = rejoin_broken_words(text)
     text = text.replace(TATWEEL, "")
+    text = _DUAL_FATHA.sub("\\1ان", text)
     text = dediac_ar(text)
     text = fold_letters(text)
     text = text.translate(_DIGITS)

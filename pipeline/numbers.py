@@ -102,6 +102,9 @@ _WOUNDED = [
     re.compile(rf"{FIGURE}\s+(?:[^\s\d]+\s+){{0,3}}?(?:جرحي|جريحا|جريح|مصابين|اصابات)"),
 ]
 _KILLED_DUAL = re.compile(rf"{_KILLED_VERB}\s+(?:\S+\s+){{0,2}}?{_DUAL_NOUNS}"
+                          # "عنصران من قسد، قتلا باستهداف ...": the dual, then its verb
+                          rf"|(?<![\w]){_DUAL_NOUNS}\s+(?:[^\s\d]+\s+){{0,4}}?(?:قتلا|قضيا|لقيا"
+                          rf"|استشهدا|توفيا)(?![\w])"
                           rf"|{_LOST}\s+(?:[^\s\d]+\s+){{0,5}}?{_DUAL_NOUNS}"
                           rf"|(?<![\w])قتيل(?:ان|ين)(?![\w])")
 _WOUNDED_DUAL = re.compile(rf"{_WOUNDED_VERB}\s+(?:\S+\s+)?{_DUAL_NOUNS}"

@@ -169,6 +169,9 @@ _LOCATIVE_WORDS = {
     "الشمالي", "الجنوبي", "مدينتا", "قريتا", "بلدتا"}
 _HOSPITAL = {"مشفي", "المشفي", "مستشفي", "المستشفي", "لمشفي", "لمستشفي", "بمشفي", "بمستشفي",
              "مشافي", "مستوصف", "المستوصف"}
+# "مدينه ادلب" (a district of the list) -> SY-ID.
+_CAPITALS = {"مدينه " + normalize(name): code for name, code in GOVERNORATES.items()
+             if not name.startswith("ريف")}
 _GROUP_WORDS = {"رجال", "حركه", "لواء", "فصيل", "كتيبه", "كتائب", "فوج", "سريه", "تجمع", "مجلس"}
 _STATE_WORDS = {"سلطه", "حكومه", "نظام", "وزاره", "محافظ", "سلطات", "لسلطه", "لحكومه",
                 "بحكومه", "حكومات", "اتفاق", "مطار"}
@@ -299,6 +302,9 @@ def resolve_place(sentence: str, context: str = "") -> tuple[str | None, str | N
                 explicit.append(code)
             previous_end = position + len(candidates[0].name)
             continue
+        capital = _CAPITALS.get(candidates[0].name)
+        if capital:  # "بمدينة إدلب": the governorate's seat names the governorate
+            explicit.append(capital)
         if _previous_word(sentence, position) in _HOSPITAL | _GROUP_WORDS:
             continue  # "نقلا إلى مشفى الكسرة", "حركة رجال الكرامة": not where it happened
         if _strong(sentence, position, candidates, position - previous_end < 4):

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import yaml
 
-from pipeline.dates import month_period, resolve_date, year_period
+from pipeline.dates import MONTHS, month_period, resolve_date, year_period
 from pipeline.merging import types_agree
 from pipeline.models import Event, Extraction, Tally
 from pipeline.normalize import normalize
@@ -137,6 +137,10 @@ _ANOTHER = re.compile(r"(?<![\w])[وبل]?(?:هجوم|هجوما|قصف|قصفا
                       r"|مشابه\S*|ثان\S*)(?![\w])|بعد\s+(?:\S+\s+){0,2}?(?:ايام|ساعات|اسبوع"
                       r"|اسابيع|اشهر|شهر|يومين|يوم)\s+(?:فقط\s+)?من(?![\w])")
 _SETTLEMENT_WORD = re.compile(r"^(?:مدينة|مدينه|بلدة|بلده|قرية|قريه|ناحية|ناحيه|منطقة|منطقه|حي)\s+")
+_DAY_SPAN = re.compile(r"(?<![\w])(?:من|بين)\s+(?:يوم\s+)?\d{1,2}\s+(?:\S+\s+)?(?:حتي|الي)\s+"
+                       r"(?:يوم\s+)?\d{1,2}\s+(?:من\s+)?(?:شهر\s+)?(?:"
+                       + "|".join(sorted({m for name in MONTHS for m in name.split("/")}, key=len,
+                                         reverse=True)) + r")(?![\w])")
 _NOT_REPORTED = re.compile(r"(?<![\w])(?:دون|لم|عدم|بلا)\s+(?:\S+\s+){0,4}?(?:وقوع|تسجيل|حدوث)"
                            r"\s+(?:\S+\s+)?$")
 _DENIED = re.compile(r"(?<![\w])(?:لم|دون|لا|عدم|بلا|اي)(?![\w])")
@@ -214,7 +218,10 @@ def _read(original: str, context: str, published: date | None) -> Clause:
         # "مدينة جاسم" is the place "جاسم": the settlement word is not its name.
         clause.place = _SETTLEMENT_WORD.sub("", as_written(original, clause.place))
     clause.date, clause.precision = resolve_date(text, published)
-    clause.period = clause.period and clause.precision != "day"
+    # A figure over days from one to another ("خلال الأسبوع الممتد من 7 حتى 13 كانون الأول") is a
+    # period's even though each end is a day.
+    clause.period = (clause.period and clause.precision != "day") or bool(
+        _DAY_SPAN.search(text) and clause.killed is not None)
     if (not_happened and clause.skip and clause.kind_at is not None
             and clause.kind_at < not_happened.start() and clause.precision == "day"
             and (clause.killed, clause.wounded) != (None, None)

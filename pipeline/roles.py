@@ -21,7 +21,8 @@ _PERPETRATOR_BEFORE = re.compile(fold_letters(
     r"|يعتقد\s+انها|يعتقد\s+انهم|يرجح\s+انها|يرجح\s+انهم|يتهم|اتهمت|اتهم|متهمه|مسؤوليته"
     r"|يرجح\s+ان|يعتقد\s+ان"
     r"|مسلحين\s+من|مسلحون\s+من|مسلحو|عناصر\s+من\s+خلايا"
-    r"|(?:نفذ|نفذت|نفذه|نفذها|شن|شنت|هاجم|هاجمت|فجر|اقدم|اقدمت)\s+(?:عنصر|عناصر|انتحاري|مسلح\S*)"
+    r"|(?:نفذ|نفذت|نفذه|نفذها|شن|شنت|هاجم|هاجمت|فجر|اقدم|اقدمت|نصبه|نصبها|نصب)\s+"
+    r"(?:عنصر|عناصر|انتحاري|مسلح\S*)"
     r"\s+(?:من|في)"
     r"|هجوم\s+(?:ل|من)|هجوما\s+(?:ل|من)|كمين\s+(?:ل|من)|قصف\s+(?:\S+\s+)?(?:ل|من)"
     r"|غارات\s+(?:\S+\s+)?(?:ل|من)|غاره\s+(?:\S+\s+)?(?:ل|من)|طائرات|طائره|مسيره|مسيرات"
@@ -53,6 +54,13 @@ _OWNER_OF_ATTACKERS = re.compile(fold_letters(
     r"|قناص|قناصه|سياره\s+مفخخه)\s+(?:\S+\s+){0,2}?(?:تابع\S*|التابع\S*|يعتقد\s+انها\s+تابع\S*)"
     r"\s+(?:ل|لل)?$"))
 _FORMER = re.compile(r"(?<![\w])(?:سابق|سابقا|السابق)\s+(?:في|ب|من)\s+(?:\S+\s+)?(?:ل|لل)?$")
+_CONTROL_BEFORE = re.compile(r"(?<![\w])(?:سيطره|نفوذ|تحت\s+سيطره)\s+(?:ل|لل)?$")
+# After "استهداف X": an object (not an actor) and then the weapon: X did the targeting.
+_OBJECT_THEN_WEAPON = re.compile(fold_letters(
+    r"^\s*(?:(?:امس|اليوم|صباح|مساء|فجر|ظهر|ليل|يوم)\s+)*(?:ال\S+\s+)?"
+    r"(?:مزارع\S*|مدني\S*|دراج\S*|سياره\S*|منزل\S*|منازل|شاب\S*|طفل\S*|مواطن\S*|رجل\S*"
+    r"|امراه\S*|حافله\S*|راعي\S*|عائله\S*|سوق\S*)\s+(?:\S+\s+){0,3}?"
+    r"ب(?:طائره|مسيره|قذيفه|قذائف|صاروخ|صواريخ|الرصاص|رصاص)"))
 # "صد مقاتلو X هجوماً", "أحبطت قوات X محاولة تسلل": X defended.
 _DEFENDER_BEFORE = re.compile(fold_letters(
     r"(?<![\w])[وف]?(?:صد|صدت|صدوا|تصدى|تصدت|تصدوا|احبط|احبطت|احبطوا|افشل|افشلت)\s+"
@@ -114,8 +122,12 @@ def _score(sentence: str, position: int, actor: Actor, attack_at: int | None) ->
     after = sentence[position + len(actor.alias):position + len(actor.alias) + 60]
     if _OWNER_OF_ATTACKERS.search(before) or _FIRED_FROM.search(before):
         return 2
-    if _FORMER.search(before):
-        return 0  # "عنصر سابق في فصائل المعارضة": who he once was, not who was attacked
+    if _FORMER.search(before) or _CONTROL_BEFORE.search(before):
+        # "عنصر سابق في فصائل المعارضة", "في مناطق سيطرة قسد": who he once was, who holds
+        # the ground, not who attacked or was attacked
+        return 0
+    if _word_before(sentence, position) in ("استهداف", "قصف") and _OBJECT_THEN_WEAPON.match(after):
+        return 3  # "استهداف قوات الأسد دراجتهم بطائرة مسيرة": the targeting was theirs
     if _DEFENDER_BEFORE.search(before):
         return -2  # "صد مقاتلو مجلس منبج العسكري محاولة تسلل": they were attacked
     if not actor.alias.startswith("ال") and _WEAPON_BEFORE.search(before):

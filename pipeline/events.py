@@ -42,18 +42,22 @@ _CLAUSE_BREAK = re.compile(r"[،,]\s*(?=(?:فيما|بينما|في حين|حي�
                            r"|أسبوع|اسبوع|أسابيع|اسابيع)\s+(?:فقط\s+)?من\s)")
 
 
-def _pattern(phrases: list[str]) -> re.Pattern:
-    """Phrases at the start of a word, after a clitic or the article, longest first."""
+def _pattern(phrases: list[str], whole_short: bool = False) -> re.Pattern:
+    """Phrases at the start of a word, after a clitic or the article, longest first.
+    `whole_short`: a phrase of three letters or fewer must end its word ("أدى" is not the
+    start of "ببادية")."""
     folded = sorted({normalize(str(p)) for p in phrases}, key=len, reverse=True)
-    return re.compile(r"(?<![\w])(?:[وبلف]|ال|وال|بال|فال|لل)??(?:"
-                      + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in folded) + ")")
+    return re.compile(r"(?<![\w])(?:[وبلف]|ال|وال|بال|فال|لل)??(?:" + "|".join(
+        re.escape(p).replace(r"\ ", r"\s+") + (r"(?![\w])" if whole_short and len(p) <= 3
+                                                 else "")
+        for p in folded) + ")")
 
 
 @cache
 def cues() -> dict:
     """The cue phrases of data/event_cues.yaml, compiled."""
     data = yaml.safe_load(CUES_FILE.read_text(encoding="utf-8"))
-    compiled = {name: _pattern(data[name]) for name in (
+    compiled = {name: _pattern(data[name], whole_short=name == "same_attack") for name in (
         "not_happened", "not_violence", "general", "period", "toll_update", "same_attack",
         "casualty_words", "recalled", "another")}
     compiled["overrides"] = [(kind, _pattern(words)) for kind, words in data["overrides"].items()]
@@ -71,8 +75,11 @@ def headline(line: str) -> bool:
     روسية على ريف جسر الشغور", "... بكمين في البادية.."). Titles, related headlines and section
     headings tell of attacks the body tells (or another article does): never an event."""
     line = line.strip()
-    return len(line.split()) < 20 and (not line.endswith((".", "!", "؟", ":", "»", '"', "”"))
-                                       or line.endswith(".."))
+    # A title's ".." between its two halves ("4 قتلى بهجوم في بادية السخنة.. وحصيلة آب تبلغ
+    # 27 قتيلاً") lets it run longer.
+    longest = 40 if re.search(r"[^.]\.\.\s", line) else 20
+    return len(line.split()) < longest and (
+        not line.endswith((".", "!", "؟", ":", "»", '"', "”")) or line.endswith(".."))
 
 
 def _clauses(text: str) -> list[tuple[str, bool]]:

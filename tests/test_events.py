@@ -296,6 +296,17 @@ def test_an_attack_recalled_some_days_before_is_dated_from_the_one_told() -> Non
     assert today.date == PUBLISHED and earlier.date == date(2020, 12, 27)
 
 
+def test_a_long_title_with_two_halves_is_a_headline_and_badiya_is_not_a_result_word() -> None:
+    from pipeline.events import cues, headline
+    from pipeline.normalize import normalize
+
+    assert headline("4 قتلى من قوات النظام بهجوم لـ\"داعش\" في بادية السخنة.. وحصيلة آب تبلغ 27 "
+                    "قتيلاً من عناصر النظام والمسلحين الموالين لها من جنسيات سورية وغير سورية")
+    # "أدى" is a result word; "ببادية" only starts like it.
+    assert not cues()["same_attack"].search(normalize("قتل مسلحون راعيا ببادية السخنة"))
+    assert cues()["same_attack"].search(normalize("انفجر لغم ما أدى إلى مقتل راع"))
+
+
 def test_fear_after_an_attack_with_its_day_and_toll_does_not_deny_it() -> None:
     event = _one("اغتال مسلحون مجهولون مختار بلدة داعل برصاص مباشر يوم الأحد، في عملية أثارت "
                  "مخاوف الأهالي من عودة الاغتيالات.")

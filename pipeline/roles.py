@@ -54,6 +54,8 @@ _OWNER_OF_ATTACKERS = re.compile(fold_letters(
     r"|قناص|قناصه|سياره\s+مفخخه)\s+(?:\S+\s+){0,2}?(?:تابع\S*|التابع\S*|يعتقد\s+انها\s+تابع\S*)"
     r"\s+(?:ل|لل)?$"))
 _FORMER = re.compile(r"(?<![\w])(?:سابق|سابقا|السابق)\s+(?:في|ب|من)\s+(?:\S+\s+)?(?:ل|لل)?$")
+# "قصف مصدره مناطق سيطرة قوات النظام": fire from X's ground is X's.
+_FIRED_FROM_AREAS = re.compile(r"(?<![\w])مصدر(?:ه|ها)\s+(?:\S+\s+){0,2}?سيطره\s+$")
 _CONTROL_BEFORE = re.compile(r"(?<![\w])(?:سيطره|نفوذ|تحت\s+سيطره)\s+(?:ل|لل)?$")
 # After "استهداف X": an object (not an actor) and then the weapon: X did the targeting.
 _OBJECT_THEN_WEAPON = re.compile(fold_letters(
@@ -114,6 +116,13 @@ def _word_before(sentence: str, position: int) -> str:
     return word[1:] if len(word) > 3 and word[0] in "وف" else word
 
 
+def _no_party(before: str) -> bool:
+    """"عنصر سابق في فصائل المعارضة", "في مناطق سيطرة قسد": who he once was, who holds the
+    ground, neither attacked nor was attacked."""
+    return bool(_FORMER.search(before) or (_CONTROL_BEFORE.search(before)
+                                            and not _FIRED_FROM_AREAS.search(before)))
+
+
 def _score(sentence: str, position: int, actor: Actor, attack_at: int | None) -> int:
     """Positive: the attacker; negative: the attacked; 0: no sign."""
     if actor.victims:
@@ -122,10 +131,6 @@ def _score(sentence: str, position: int, actor: Actor, attack_at: int | None) ->
     after = sentence[position + len(actor.alias):position + len(actor.alias) + 60]
     if _OWNER_OF_ATTACKERS.search(before) or _FIRED_FROM.search(before):
         return 2
-    if _FORMER.search(before) or _CONTROL_BEFORE.search(before):
-        # "عنصر سابق في فصائل المعارضة", "في مناطق سيطرة قسد": who he once was, who holds
-        # the ground, not who attacked or was attacked
-        return 0
     if _word_before(sentence, position) in ("استهداف", "قصف") and _OBJECT_THEN_WEAPON.match(after):
         return 3  # "استهداف قوات الأسد دراجتهم بطائرة مسيرة": the targeting was theirs
     if _DEFENDER_BEFORE.search(before):
@@ -187,7 +192,8 @@ def roles(sentence: str, kind: str, attack_at: int | None = None,
     found = find_actors(sentence)
     actors = [(p, a) for i, (p, a) in enumerate(found)
               if not (a.alias in _GENERIC and i + 1 < len(found)
-                      and found[i + 1][0] - (p + len(a.alias)) <= 3)]
+                      and found[i + 1][0] - (p + len(a.alias)) <= 3)
+              and not _no_party(sentence[max(0, p - 45):p])]
     if not actors:
         return "unknown", None
     if kind == "clash":

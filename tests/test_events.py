@@ -215,6 +215,8 @@ def test_headlines_and_related_lists_never_make_events() -> None:
      "civilians"),
     ("قُتل ثلاثة عناصر من ميليشيا الدفاع الوطني أمس بكمين نصبه عناصر من تنظيم داعش لسيارتهم.",
      "isis", "pro_government_militia"),
+    ("قُتلت امرأة وطفلها مساء أمس بقصف مصدره مناطق سيطرة قوات النظام على بلدة الصبحة.",
+     "government", "civilians"),
     # "للفرقة": "ل" + "الفرقة", the article's alif dropped.
     ("شنت خلايا تنظيم الدولة يوم الثلاثاء هجوماً على حاجز للفرقة الرابعة في ريف الميادين، "
      "أسفر عن مقتل سبعة عناصر.", "isis", "government_forces"),

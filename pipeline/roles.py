@@ -63,6 +63,10 @@ _OBJECT_THEN_WEAPON = re.compile(fold_letters(
     r"(?:مزارع\S*|مدني\S*|دراج\S*|سياره\S*|منزل\S*|منازل|شاب\S*|طفل\S*|مواطن\S*|رجل\S*"
     r"|امراه\S*|حافله\S*|راعي\S*|عائله\S*|سوق\S*)\s+(?:\S+\s+){0,3}?"
     r"ب(?:طائره|مسيره|قذيفه|قذائف|صاروخ|صواريخ|الرصاص|رصاص)"))
+# "استهداف قسد بطائرات مسيرة نقطة عسكرية": a fired weapon, then what it struck.
+_WEAPON_THEN_OBJECT = re.compile(fold_letters(
+    r"^\s*ب(?:طائرات|طائره|مسيرات|مسيره|قذائف|صواريخ|المدفعيه|راجمات)\s+(?:\S+\s+){0,2}?"
+    r"(?:نقطه|نقاط|موقع|مواقع|حاجز|سياره|دراجه|منزل|منازل|بلده|قريه|مدينه|حي|احياء|تجمع|مقر)"))
 # "صد مقاتلو X هجوماً", "أحبطت قوات X محاولة تسلل": X defended.
 _DEFENDER_BEFORE = re.compile(fold_letters(
     r"(?<![\w])[وف]?(?:صد|صدت|صدوا|تصدى|تصدت|تصدوا|احبط|احبطت|احبطوا|افشل|افشلت)\s+"
@@ -131,7 +135,8 @@ def _score(sentence: str, position: int, actor: Actor, attack_at: int | None) ->
     after = sentence[position + len(actor.alias):position + len(actor.alias) + 60]
     if _OWNER_OF_ATTACKERS.search(before) or _FIRED_FROM.search(before):
         return 2
-    if _word_before(sentence, position) in ("استهداف", "قصف") and _OBJECT_THEN_WEAPON.match(after):
+    if _word_before(sentence, position) in ("استهداف", "قصف") and (
+            _OBJECT_THEN_WEAPON.match(after) or _WEAPON_THEN_OBJECT.match(after)):
         return 3  # "استهداف قوات الأسد دراجتهم بطائرة مسيرة": the targeting was theirs
     if _DEFENDER_BEFORE.search(before):
         return -2  # "صد مقاتلو مجلس منبج العسكري محاولة تسلل": they were attacked

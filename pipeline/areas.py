@@ -15,6 +15,7 @@ from pipeline.places import DATA_DIR, GOVERNORATES, find_places, name_key
 # Words that make a region of the place after them; directions after the name are dropped.
 _REGION_WORD = re.compile(r"^(?:[وبل]?(?:ريف|باديه|محيط|اطراف|ضواحي|ناحيه))\s+(?P<anchor>.+)$")
 _DIRECTION = re.compile(r"\s+(?:ال)?(?:شرقي|غربي|شمالي|جنوبي)(?:\s+(?:ال)?(?:شرقي|غربي))?$")
+_GOVERNORATE_KEYS = frozenset(normalize(g) for g in GOVERNORATES)
 # A region this far around its town holds a place ("بادية الميادين" and a village 30 km out).
 NEAR_KM = 40.0
 # Administrative units whose point, a centroid coded 2 or 3, is still the unit's own.
@@ -51,7 +52,7 @@ def anchor(region: str) -> str | None:
     if not match:
         return None
     name = _DIRECTION.sub("", match.group("anchor"))
-    return None if name in {normalize(g) for g in GOVERNORATES} else name
+    return None if name in _GOVERNORATE_KEYS else name
 
 
 def _ancestors(key: str, governorate: str) -> set[str]:

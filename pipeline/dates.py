@@ -25,7 +25,8 @@ MONTHS = {
     "تشرين الاول": 10, "اكتوبر": 10, "تشرين الثاني": 11, "نوفمبر": 11,
     "كانون الاول": 12, "ديسمبر": 12,
 }
-_MONTH_NAMES = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
+# Month names as a regular expression, longest first.
+MONTH_NAMES = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
 _WEEKDAY = re.compile(r"(?<![\w])(?:يوم\s+|ليل\s+|ليله\s+|مساء\s+|صباح\s+|فجر\s+|ظهر\s+)?"
                       r"(?:امس\s+)?ال(" + "|".join(w[2:] for w in WEEKDAYS)
                       + r")(?![\w])(\s+الماضي|\s+الفائت|\s+المنصرم)?")
@@ -35,8 +36,8 @@ _TODAY = re.compile(r"(?<![\w])(?:صباح|فجر|مساء|ليل|ظهر|عصر|
                     r"(?!\s+(?:التالي|الثاني|الذي|ذاته|نفسه))")
 _DAYS_AGO = re.compile(r"(?:منذ|قبل)\s+(يومين|(\S+)\s+ايام)(?![\w])")
 # "15 تشرين الثاني/نوفمبر 2023", "في الثالث من اذار" is rarer and left alone.
-_EXPLICIT = re.compile(rf"(?<![\w\d])(\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?({_MONTH_NAMES})"
-                       rf"(?:\s*/\s*(?:{_MONTH_NAMES}))?(?:\s+(?:من\s+)?(?:عام\s+)?(\d{{4}}))?")
+_EXPLICIT = re.compile(rf"(?<![\w\d])(\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?({MONTH_NAMES})"
+                       rf"(?:\s*/\s*(?:{MONTH_NAMES}))?(?:\s+(?:من\s+)?(?:عام\s+)?(\d{{4}}))?")
 # "في الـ 11 من الشهر ذاته", "في العاشر من الشهر الجاري" (digits only): that day this month.
 _DAY_OF_THIS_MONTH = re.compile(r"(?<![\w])(?:ال\s*)?(\d{1,2})\s+من\s+(?:الشهر|شهر)\s+"
                                 r"(?:ذاته|نفسه|الجاري|الحالي)(?![\w])")
@@ -44,12 +45,12 @@ _LAST_MONTH = re.compile(r"الشهر\s+(?:الماضي|الفائت|المنص�
 _THIS_MONTH = re.compile(r"(?:مطلع|بدايه|اوائل|منتصف|اواخر|خلال)\s+الشهر\s+(?:الجاري|الحالي)")
 # A month name needs a word before it: "مارس" and "اب" are also a verb and a noun.
 _NAMED_MONTH = re.compile(rf"(?<![\w])(?:(?:في|خلال|منذ|مطلع|اواخر|اوائل|منتصف|بدايه|نهايه)"
-                          rf"\s+(?:شهر\s+)?|شهر\s+)({_MONTH_NAMES})(?![\w])"
-                          rf"(?:\s*/\s*(?:{_MONTH_NAMES}))?(?:\s+(?:من\s+)?(?:عام\s+)?(\d{{4}}))?")
+                          rf"\s+(?:شهر\s+)?|شهر\s+)({MONTH_NAMES})(?![\w])"
+                          rf"(?:\s*/\s*(?:{MONTH_NAMES}))?(?:\s+(?:من\s+)?(?:عام\s+)?(\d{{4}}))?")
 
 
 _SINCE = re.compile(r"(?<![\w])منذ\s+(?!يومين|\S+\s+ايام)(?:\S+\s+){0,6}?\S*(?=\s|$)"
-                    rf"(?:\s+(?:{_MONTH_NAMES}))?")
+                    rf"(?:\s+(?:{MONTH_NAMES}))?")
 
 
 def _latest(month: int, day: int, published: date, year: str | None) -> date | None:

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import yaml
 
-from pipeline.dates import MONTHS, month_period, resolve_date, year_period
+from pipeline.dates import MONTH_NAMES, month_period, resolve_date, year_period
 from pipeline.merging import types_agree
 from pipeline.models import Event, Extraction, Tally
 from pipeline.normalize import normalize
@@ -145,9 +145,7 @@ _ANOTHER = re.compile(r"(?<![\w])[وبل]?(?:هجوم|هجوما|قصف|قصفا
                       r"|اسابيع|اشهر|شهر|يومين|يوم)\s+(?:فقط\s+)?من(?![\w])")
 _SETTLEMENT_WORD = re.compile(r"^(?:مدينة|مدينه|بلدة|بلده|قرية|قريه|ناحية|ناحيه|منطقة|منطقه|حي)\s+")
 _DAY_SPAN = re.compile(r"(?<![\w])(?:من|بين)\s+(?:يوم\s+)?\d{1,2}\s+(?:\S+\s+)?(?:حتي|الي)\s+"
-                       r"(?:يوم\s+)?\d{1,2}\s+(?:من\s+)?(?:شهر\s+)?(?:"
-                       + "|".join(sorted({m for name in MONTHS for m in name.split("/")}, key=len,
-                                         reverse=True)) + r")(?![\w])")
+                       rf"(?:يوم\s+)?\d{{1,2}}\s+(?:من\s+)?(?:شهر\s+)?(?:{MONTH_NAMES})(?![\w])")
 _NOT_REPORTED = re.compile(r"(?<![\w])(?:دون|لم|عدم|بلا)\s+(?:\S+\s+){0,4}?(?:وقوع|تسجيل|حدوث)"
                            r"\s+(?:\S+\s+)?$")
 _DENIED = re.compile(r"(?<![\w])(?:لم|دون|لا|عدم|بلا|اي)(?![\w])")
@@ -193,7 +191,7 @@ def _read(original: str, context: str, published: date | None) -> Clause:
                        or not_happened or c["not_violence"].search(text))
     general = c["general"].search(text)
     clause.general = bool(general or _MANY_ATTACKS.search(text))
-    clause.another = bool(c["another"].search(text) or _ANOTHER.search(text))
+    clause.another = _set_apart(text)
     clause.fresh = bool(_FRESH.match(text))
     # A figure over a period, unless it is one attack's ("هجوم ... أسفر عن مقتل سبعة، في واحد
     # من أعنف الهجمات منذ بداية العام") or has its day.
@@ -229,22 +227,30 @@ def _read(original: str, context: str, published: date | None) -> Clause:
     # period's even though each end is a day.
     clause.period = (clause.period and clause.precision != "day") or bool(
         _DAY_SPAN.search(text) and clause.killed is not None)
-    if (not_happened and clause.skip and clause.kind_at is not None
-            and clause.kind_at < not_happened.start() and clause.precision == "day"
-            and (clause.killed, clause.wounded) != (None, None)
+    if (not_happened and clause.skip and _told_after(clause, not_happened)
             and not c["not_happened"].search(text, 0, clause.kind_at)
             and not c["not_violence"].search(text) and len(text.split()) >= 5):
         # "اغتيال مختار داعل يوم الأحد ... في عملية أثارت مخاوف الأهالي": the fear follows an
         # attack told with its day and toll; it does not deny it.
         clause.skip = False
-    if (general and clause.general and clause.kind_at is not None
-            and clause.kind_at < general.start() and clause.precision == "day"
-            and (clause.killed, clause.wounded) != (None, None)
+    if (general and clause.general and _told_after(clause, general)
             and not _MANY_ATTACKS.search(text)):
         # "قتل ستة ... يوم الأحد بانفجار لغم، في حادثة تضاف إلى حوادث يشهدها الموسم كل عام":
         # background told after one attack with its day and toll.
         clause.general = False
     return clause
+
+
+def _set_apart(text: str) -> bool:
+    """"بهجوم مماثل", "بعد ثلاثة أيام من قصف": another attack than the one just told."""
+    return bool(cues()["another"].search(text) or _ANOTHER.search(text))
+
+
+def _told_after(clause: Clause, cue: re.Match) -> bool:
+    """The cue comes after an attack the clause tells with its day and toll ("قتل ستة يوم الأحد
+    بانفجار لغم، في حادثة تضاف إلى حوادث ..."): it is about that attack, not instead of it."""
+    return (clause.kind_at is not None and clause.kind_at < cue.start()
+            and clause.precision == "day" and (clause.killed, clause.wounded) != (None, None))
 
 
 def _same_place(a: str | None, b: str | None) -> bool:
@@ -430,8 +436,8 @@ def _fill(event: Event, lead: Clause, *, first: bool) -> Event:
     recalled = cues()["recalled"].search(evidence)  # "وكان ... قد": earlier
     # "كما ألقى الطيران ...": a later attack told without a day is the article's day's, unless
     # it is set apart ("بعد ثلاثة أيام من قصف", "هجوم مماثل").
-    apart = cues()["another"].search(evidence) or _ANOTHER.search(evidence)
-    if (first or not apart) and event.date is None and lead.date is not None and not recalled:
+    if (first or not _set_apart(evidence)) and event.date is None and lead.date is not None \
+            and not recalled:
         return replace(event, governorate=governorate, date=lead.date,
                        date_precision=lead.precision)
     return replace(event, governorate=governorate)

@@ -87,8 +87,8 @@ def gazetteer() -> dict[str, tuple[Place, ...]]:
             place = Place(key, code, specificity, curated, main)
             entries.setdefault(key, {})[(code, specificity)] = place
     for name, code in GOVERNORATES.items():  # the news' own spellings ("ديرالزور")
-        entries.setdefault(name_key(name), {})[(code, 0)] = Place(name_key(name), code, 0, True,
-                                                              name_key(name))
+        key = name_key(name)
+        entries.setdefault(key, {})[(code, 0)] = Place(key, code, 0, True, key)
     return {key: tuple(by_gov.values()) for key, by_gov in entries.items()}
 
 
@@ -173,6 +173,7 @@ _HOSPITAL = {"مشفي", "المشفي", "مستشفي", "المستشفي", "ل
 _CAPITALS = {"مدينه " + normalize(name): code for name, code in GOVERNORATES.items()
              if not name.startswith("ريف")}
 _GROUP_WORDS = {"رجال", "حركه", "لواء", "فصيل", "كتيبه", "كتائب", "فوج", "سريه", "تجمع", "مجلس"}
+_NOT_HERE = _HOSPITAL | _GROUP_WORDS
 _STATE_WORDS = {"سلطه", "حكومه", "نظام", "وزاره", "محافظ", "سلطات", "لسلطه", "لحكومه",
                 "بحكومه", "حكومات", "اتفاق", "مطار"}
 _GOVERNORATE_CUE = {"ريف", "بريف", "وريف", "محافظه", "بمحافظه", "لمحافظه", "شرقي", "غربي",
@@ -305,7 +306,7 @@ def resolve_place(sentence: str, context: str = "") -> tuple[str | None, str | N
         capital = _CAPITALS.get(candidates[0].name)
         if capital:  # "بمدينة إدلب": the governorate's seat names the governorate
             explicit.append(capital)
-        if _previous_word(sentence, position) in _HOSPITAL | _GROUP_WORDS:
+        if _previous_word(sentence, position) in _NOT_HERE:
             continue  # "نقلا إلى مشفى الكسرة", "حركة رجال الكرامة": not where it happened
         if _strong(sentence, position, candidates, position - previous_end < 4):
             places.append((position, candidates))

@@ -54,8 +54,6 @@ _OWNER_OF_ATTACKERS = re.compile(fold_letters(
     r"|قناص|قناصه|سياره\s+مفخخه)\s+(?:\S+\s+){0,2}?(?:تابع\S*|التابع\S*|يعتقد\s+انها\s+تابع\S*)"
     r"\s+(?:ل|لل)?$"))
 _FORMER = re.compile(r"(?<![\w])(?:سابق|سابقا|السابق)\s+(?:في|ب|من)\s+(?:\S+\s+)?(?:ل|لل)?$")
-# "قصف مصدره مناطق سيطرة قوات النظام": fire from X's ground is X's.
-_FIRED_FROM_AREAS = re.compile(r"(?<![\w])مصدر(?:ه|ها)\s+(?:\S+\s+){0,2}?سيطره\s+$")
 _CONTROL_BEFORE = re.compile(r"(?<![\w])(?:سيطره|نفوذ|تحت\s+سيطره)\s+(?:ل|لل)?$")
 # After "استهداف X": an object (not an actor) and then the weapon: X did the targeting.
 _OBJECT_THEN_WEAPON = re.compile(fold_letters(
@@ -72,7 +70,7 @@ _DEFENDER_BEFORE = re.compile(fold_letters(
     r"(?<![\w])[وف]?(?:صد|صدت|صدوا|تصدى|تصدت|تصدوا|احبط|احبطت|احبطوا|افشل|افشلت)\s+"
     r"(?:(?:مقاتلو|مقاتلي|عناصر|قوات|مسلحو)\s+)?$"))
 # "قصف مدفعي مصدره مواقع قوات النظام": where the fire came from is who fired.
-_FIRED_FROM = re.compile(r"(?<![\w])مصدر(?:ه|ها)\s+(?:\S+\s+)?$")
+_FIRED_FROM = re.compile(r"(?<![\w])مصدر(?:ه|ها)\s+(?:\S+\s+){0,3}?$")
 # An attack noun and its adjectives just before a bare nationality ("غارات جوية إسرائيلية").
 _WEAPON_BEFORE = re.compile(fold_letters(
     r"(?<![\w])[وبل]?(?:غارات|غاره|ضربات|ضربه|قصف|قصفا|طائره|طائرات|مسيره|مسيرات|صواريخ|صاروخ"
@@ -123,8 +121,9 @@ def _word_before(sentence: str, position: int) -> str:
 def _no_party(before: str) -> bool:
     """"عنصر سابق في فصائل المعارضة", "في مناطق سيطرة قسد": who he once was, who holds the
     ground, neither attacked nor was attacked."""
+    # "قصف مصدره مناطق سيطرة قوات النظام": fire from X's ground is X's.
     return bool(_FORMER.search(before) or (_CONTROL_BEFORE.search(before)
-                                            and not _FIRED_FROM_AREAS.search(before)))
+                                            and not _FIRED_FROM.search(before)))
 
 
 def _score(sentence: str, position: int, actor: Actor, attack_at: int | None) -> int:
@@ -135,7 +134,8 @@ def _score(sentence: str, position: int, actor: Actor, attack_at: int | None) ->
     after = sentence[position + len(actor.alias):position + len(actor.alias) + 60]
     if _OWNER_OF_ATTACKERS.search(before) or _FIRED_FROM.search(before):
         return 2
-    if _word_before(sentence, position) in ("استهداف", "قصف") and (
+    word = _word_before(sentence, position)
+    if word in ("استهداف", "قصف") and (
             _OBJECT_THEN_WEAPON.match(after) or _WEAPON_THEN_OBJECT.match(after)):
         return 3  # "استهداف قوات الأسد دراجتهم بطائرة مسيرة": the targeting was theirs
     if _DEFENDER_BEFORE.search(before):
@@ -144,7 +144,6 @@ def _score(sentence: str, position: int, actor: Actor, attack_at: int | None) ->
         return 3  # "غارات جوية إسرائيلية", "قصف مدفعي تركي": the weapon's nationality
     if _PATRON_BEFORE.search(before):
         return -1  # "لواء القدس التابعة لروسيا": the patron, a target only if none else
-    word = _word_before(sentence, position)
     if word in _SUBJECT_VERBS:
         return 3
     if word in _OWNER_NOUNS:

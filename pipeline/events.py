@@ -105,14 +105,17 @@ _RESULT = re.compile(r"(?<![\w])(?:ما\s+)?[وف]?(?:اسفر|اسفرت|ادي
 _AFTER = re.compile(r"(?<![\w])(?:بعد|عقب|اثر)\s")
 
 
-# Weapons of a ground attack that name shells or rockets: no shelling.
-_SMALL_ARMS = re.compile(r"(?:قذائف|قذيفه|قاذف\S*)\s+[\"“«']?(?:ال)?(?:ار\s*بي\s*جي|اربي\s*جي"
-                         r"|rpg|RPG)")
+# Words that name no attack of their own: weapons of a ground attack that name shells or
+# rockets ("قذائف الـ'آر بي جي'": no shelling), a ceasefire ("وقف إطلاق النار"), the
+# disengagement line ("خط فض الاشتباك").
+_NO_ATTACK = re.compile(r"(?:قذائف|قذيفه|قاذف\S*)\s+(?:ال)?[\"“«']?(?:ال)?(?:ار\s*بي\s*جي"
+                        r"|اربي\s*جي|rpg|RPG)|(?:وقف|لوقف|بوقف)\s+(?:ل)?اطلاق\s+النار"
+                        r"|(?:فض|فك)\s+(?:ال)?اشتباك")
 
 
 def _attack(sentence: str) -> tuple[str, int] | None:
     """(type, position of its phrase): overrides first, then the most specific type."""
-    sentence = _SMALL_ARMS.sub(lambda m: " " * len(m.group()), sentence)
+    sentence = _NO_ATTACK.sub(lambda m: " " * len(m.group()), sentence)
     start, end = 0, len(sentence)
     result = _RESULT.search(sentence)
     hurt = cues()["casualty_words"].search(sentence)
@@ -151,6 +154,7 @@ _NOT_REPORTED = re.compile(r"(?<![\w])(?:دون|لم|عدم|بلا)\s+(?:\S+\s+)
 _DENIED = re.compile(r"(?<![\w])(?:لم|دون|لا|عدم|بلا|اي)(?![\w])")
 _GENERIC_ATTACK = re.compile(r"(?:[وبلف]?ال(?:هجوم|هجمات|استهداف|اعتداء)|هذا\s+الهجوم|الهجوم)")
 _UPDATE_FIGURE = re.compile(rf"(?:الي|ل)\s+{FIGURE}")
+_SINCE = re.compile(r"(?<![\w])(?:منذ|خلال)(?![\w])")
 # "نفذ مسلحون 11 عملية اغتيال", "40 هجوما": a count of attacks, not one attack.
 _MANY_ATTACKS = re.compile(rf"(?<![\w]){NUMBER}\s+(?:عمليه|عمليات|هجمات|هجوما|اعتداءات|اعتداء"
                            rf"|حوادث|حالات|حاله)(?![\w])")
@@ -211,6 +215,12 @@ def _read(original: str, context: str, published: date | None) -> Clause:
     if update:
         figure = _UPDATE_FIGURE.search(text, update.end(), update.end() + 200)
         value = parse_number(figure.group("num")) if figure else None
+        if figure and _SINCE.search(text, update.end(), figure.start()):
+            # "ليرتفع عدد ضحايا الحملة منذ الأحد الماضي إلى أكثر من 500": a running total over
+            # days, not this attack's toll.
+            value = None
+            clause.killed = None if clause.killed == parse_number(figure.group("num")) \
+                else clause.killed
         if value is not None:
             clause.update = True
             if re.search(r"جرحي|مصابين|الجرحي|المصابين|اصابات", text[update.start():figure.end()]):

@@ -123,13 +123,22 @@ _KILLED_ONE = re.compile(rf"{_KILLED_VERB}\s+(?:\S+\s+)?{_ONE_NOUNS}"
                          rf"|{_LOST}\s+(?:[^\s\d]+\s+){{0,6}}?(?:حياته|حياتها)(?![\w])"
                          rf"|{_LOST}\s+(?:[^\s\d]+\s+){{0,5}}?(?:احد|واحدا\s+من)\s+{_FIGHTERS}"
                          rf"|(?<![\w])(?:اودي|اودت)\s+(?:بحياته|بحياتها|بحياه\s+{_ONE_NOUNS})")
+# "رجل قُتل برصاص مجهولين", "مقاتل من الهيئة قتل": a person named first, then the passive
+# verb ("مواطنة وطفلاها استشهدوا": with the one or two joined to it). The match ends at the
+# noun, so that what is joined to it counts; the words between are no figure and no "إن".
+_BETWEEN_SUBJECT = r"(?:(?!(?:ان|انه|بان|\d+)\s)[^\s\d]+\s+)"
+_PASSIVE_KILLED = fold_letters(
+    r"(?:قتل|قتلت|قتلا|قتلوا|استشهد|استشهدت|استشهدا|استشهدوا|لقي|لقيت|لقيا|لقوا|توفي|توفيت"
+    r"|قضي|قضت|قضيا|قضوا|فارق)")
+_SUBJECT_KILLED = re.compile(rf"(?:^|(?<=[-:،,]\s)|(?<=[-:]))\s*و?(?P<noun>{_ONE_NOUNS})"
+                             rf"(?=\s+{_BETWEEN_SUBJECT}{{0,6}}?[وف]?{_PASSIVE_KILLED}(?![\w]))")
 _WOUNDED_ONE = re.compile(rf"{_WOUNDED_VERB}\s+(?:\S+\s+)?{_ONE_NOUNS}"
                           rf"|(?<![\w])[وبل]?(?:اصابته|اصابتها)(?![\w])")
 _KILLED_DOZENS = re.compile(rf"{_KILLED_VERB}\s+(?:ال)?عشرات|(?:ال)?عشرات\s+(?:من\s+)?القتلي")
 _WOUNDED_DOZENS = re.compile(rf"{_WOUNDED_VERB}\s+(?:ال)?عشرات|(?:ال)?عشرات\s+(?:من\s+)?الجرحي")
 # "مقتل وجرح نحو 40": one figure for both, which FORMAT.md leaves uncounted.
 _ANY_FIGURE = FIGURE.replace("?P<num>", "?:")
-MIXED = re.compile(rf"(?:مقتل|قتل)\s+و\s?(?:جرح|اصابه)\s+{FIGURE}"
+MIXED = re.compile(rf"(?:مقتل|قتل)\s+و\s?(?:جرح|اصابه)\s+(?:{FIGURE}|(?:ال)?عشرات)"
                    rf"|{_ANY_FIGURE}\s+(?:\S+\s+)?(?:بين\s+)?قتيل\S*\s+و\s?جريح")
 
 
@@ -139,7 +148,9 @@ _ANY_HARM = re.compile(fold_letters(
     r"|اودت|ارتقي|ارتقت|ارتقوا|ضحيت"))
 # "امراه وطفلها", "مقاتلين ومدني": one more person, or two, joined to the first count.
 _AND_ONE = re.compile(rf"\s+(?:\S+\s+){{0,3}}?و(?:ال)?{_ONE_NOUNS}")
-_AND_TWO = re.compile(rf"\s+(?:\S+\s+){{0,3}}?و(?:ال)?{_DUAL_NOUNS}")
+# "وطفلاها", "وشقيقيه": a dual in construct with its owner
+_DUAL_OWNED = fold_letters("(?:" + "|".join(_DUAL_STEMS) + r")(?:ا|ي)(?:ه|ها|هم)(?![\w])")
+_AND_TWO = re.compile(rf"\s+(?:\S+\s+){{0,3}}?و(?:ال)?(?:{_DUAL_NOUNS}|{_DUAL_OWNED})")
 
 
 def _joined(sentence: str, end: int) -> int:
@@ -148,11 +159,35 @@ def _joined(sentence: str, end: int) -> int:
     return 1 if _AND_ONE.match(sentence, end) else 0
 
 
+# "خمسة مدنيين من عائلة واحدة، بينهم ثلاثة أطفال، قتلوا": the figure after "بينهم" is a part
+# of the one before it, which the verb counts.
+_SUBSET = re.compile(r"(?:من\s+)?(?:بينهم|بينهن|منهم|منهن)\s+$")
+_HEAD = re.compile(rf"(?<![\w])(?P<num>{NUMBER})\s+(?:[^\s\d]+\s+){{1,5}}?[،,]?\s*$")
+
+
+def _whole(sentence: str, start: int, value: int | None) -> int | None:
+    """The whole a subset figure ("بينهم ثلاثة أطفال") belongs to, where the clause gives it."""
+    if not _SUBSET.search(sentence, max(0, start - 15), start):
+        return value
+    before = sentence[max(0, start - 90):start]
+    cut = before.rfind("بين") if "بين" in before else before.rfind("من")
+    head = _HEAD.search(before, 0, cut) if cut > 0 else None
+    return parse_number(head.group("num")) if head else value
+
+
+# "لمدة 30 يوما": a figure of time, not of people.
+_DURATION = re.compile(r"\s+(?:يوما|يوم|ايام|ساعه|ساعات|اسبوعا|اسابيع|شهرا|اشهر|عاما|اعوام|سنه"
+                       r"|سنوات|دقيقه|دقائق)(?![\w])")
+
+
 def _count(sentence: str, patterns: list[re.Pattern], dual: re.Pattern,
-           dozens: re.Pattern, one: re.Pattern) -> int | None:
+           dozens: re.Pattern, one: re.Pattern, subject: re.Pattern | None = None) -> int | None:
     # The figure stated first wins: a later one is usually another event or a subgroup.
-    found = [(m.start(), parse_number(m.group("num")), m.end()) for p in patterns
-             for m in p.finditer(sentence)]
+    found = [(m.start(), _whole(sentence, m.start("num"), parse_number(m.group("num"))),
+              m.end()) for p in patterns for m in p.finditer(sentence)
+             if not _DURATION.match(sentence, m.end("num"))]
+    if subject is not None:
+        found += [(m.start("noun"), 1, m.end("noun")) for m in subject.finditer(sentence)]
     found += [(m.start(), 2, m.end()) for m in dual.finditer(sentence)]
     found += [(m.start(), VAGUE_DOZENS, None) for m in dozens.finditer(sentence)]
     found += [(m.start(), 1, m.end()) for m in one.finditer(sentence)]
@@ -168,6 +203,7 @@ def casualties(sentence: str) -> tuple[int | None, int | None]:
         return None, None  # most sentences: no casualty word at all
     if MIXED.search(sentence):
         return None, None
-    killed = _count(sentence, _KILLED, _KILLED_DUAL, _KILLED_DOZENS, _KILLED_ONE)
+    killed = _count(sentence, _KILLED, _KILLED_DUAL, _KILLED_DOZENS, _KILLED_ONE,
+                    _SUBJECT_KILLED)
     wounded = _count(sentence, _WOUNDED, _WOUNDED_DUAL, _WOUNDED_DOZENS, _WOUNDED_ONE)
     return killed, wounded

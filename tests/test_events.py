@@ -99,6 +99,9 @@ def test_not_an_event(sentence: str) -> None:
     ("هجوم مسلح على حاجز", "armed_attack"),
     ("استهدفت طائرات التحالف الدولي مقرات للحرس الثوري", "airstrike"),
     ("استهدفت طائرات يرجح أنها إسرائيلية مواقع قرب دمشق", "airstrike"),
+    # weapons of a ground attack named as shells ("قذائف الـ'آر بي جي'") are no shelling
+    ('هاجم المسلحون النقطة بالأسلحة الخفيفة وقذائف الـ"آر بي جي"', "armed_attack"),
+    ("قتل 14 عسكرياً بتفجير عبوتين ناسفتين استهدفتا حافلة", "ied"),
 ])
 def test_attack_type(sentence: str, kind: str) -> None:
     from pipeline.normalize import normalize
@@ -169,6 +172,20 @@ def test_a_toll_update_replaces_the_first_figure() -> None:
                  "وارتفعت حصيلة القتلى صباح اليوم إلى أحد عشر عنصراً بعد وفاة جريحين.")
     assert (event.type, event.perpetrator, event.target, event.killed) == (
         "ambush", "isis", "pro_government_militia", 11)
+
+
+def test_a_running_total_since_some_day_is_not_the_attacks_toll() -> None:
+    event = _one("وفي الغوطة الشرقية، قتل 17 مدنياً وجُرح العشرات، اليوم، بغارات جوية لطيران "
+                 "النظام على مدينة دوما، رغم مناقشة مجلس الأمن مشروع قرار لوقف إطلاق النار "
+                 "لمدة 30 يوماً، ليرتفع عدد ضحايا الحملة على الغوطة منذ الأحد الماضي إلى أكثر "
+                 "من 500 قتيل.")
+    assert (event.type, event.place, event.killed) == ("airstrike", "دوما", 17)
+
+
+def test_the_disengagement_line_is_no_clash() -> None:
+    assert extract_events("قُتل شخص باستهداف طائرة مسيّرة إسرائيلية سيارته فجر اليوم قرب بلدة "
+                          "حضر. ويتهم القتيل بتجنيد شبان من القرى المحاذية لخط فض الاشتباك.",
+                          PUBLISHED).events[1:] == []
 
 
 def test_another_attack_in_the_next_sentence_is_kept_apart() -> None:

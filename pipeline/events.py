@@ -154,6 +154,7 @@ _NOT_REPORTED = re.compile(r"(?<![\w])(?:دون|لم|عدم|بلا)\s+(?:\S+\s+)
 _DENIED = re.compile(r"(?<![\w])(?:لم|دون|لا|عدم|بلا|اي)(?![\w])")
 _GENERIC_ATTACK = re.compile(r"(?:[وبلف]?ال(?:هجوم|هجمات|استهداف|اعتداء)|هذا\s+الهجوم|الهجوم)")
 _UPDATE_FIGURE = re.compile(rf"(?:الي|ل)\s+{FIGURE}")
+_WHEN = re.compile(r"(?:حين|عندما)\s")
 _SINCE = re.compile(r"(?<![\w])(?:منذ|خلال)(?![\w])")
 # "نفذ مسلحون 11 عملية اغتيال", "40 هجوما": a count of attacks, not one attack.
 _MANY_ATTACKS = re.compile(rf"(?<![\w]){NUMBER}\s+(?:عمليه|عمليات|هجمات|هجوما|اعتداءات|اعتداء"
@@ -382,7 +383,10 @@ def extract_events(text: str, published: date | None, title: str | None = None) 
     tallies: list[Tally] = []
     current: int | None = None
     tally_period: str | None = None  # the period of the tally just told, which may go on
-    for clause in clauses:
+    for before, clause in zip([None, *clauses], clauses, strict=False):
+        if before and clause.date is None and _WHEN.match(clause.text):
+            # "وكان أبرزها يوم الخميس، حين قتل ...": the day of the clause it depends on
+            clause.date, clause.precision = before.date, before.precision
         if clause.skip or clause.general:
             continue
         figures = clause.killed is not None or clause.wounded is not None
@@ -424,17 +428,21 @@ def extract_events(text: str, published: date | None, title: str | None = None) 
 
 
 # "بعد ثلاثة أيام من قصف ...": the attack recalled came that many days before the one told.
-_DAYS_BEFORE = re.compile(rf"بعد\s+(?:(?P<n>{NUMBER})\s+(?:ايام|يوما|يوم)|(?P<two>يومين)|يوم)"
+_DAYS_BEFORE = re.compile(rf"بعد\s+(?:(?P<n>{NUMBER})\s+(?:ايام|يوما|يوم)|(?P<two>يومين)|يوم"
+                          rf"|(?P<hours>(?:\S+\s+)?(?:ساعات|ساعه|ساعتين)))"
                           rf"\s+(?:فقط\s+)?من(?![\w])")
 
 
 def _days_before(event: Event, clause: Clause, told: list[Event]) -> Event:
-    """An attack recalled as "بعد ثلاثة أيام من قصف" dated from the one just told."""
+    """An attack recalled as "بعد ثلاثة أيام من قصف" (or "بعد ساعات من") dated from the one
+    just told."""
     found = _DAYS_BEFORE.search(clause.text)
     earlier = next((e for e in reversed(told) if e.date and e.date_precision == "day"), None)
     if event.date is not None or not found or earlier is None:
         return event
-    days = 2 if found.group("two") else parse_number(found.group("n") or "") or 1
+    # "بعد ساعات من التفجير": the same day as the attack told
+    days = 0 if found.group("hours") else 2 if found.group("two") else parse_number(
+        found.group("n") or "") or 1
     return replace(event, date=earlier.date - timedelta(days=days), date_precision="day")
 
 

@@ -154,8 +154,8 @@ def test_words_that_only_look_like_dates(phrase: str) -> None:
     assert resolve_date(normalize(phrase), PUBLISHED) == (None, None)
 
 
-def _one(text: str):
-    (event,) = extract_events(text, PUBLISHED).events
+def _one(text: str, published: date = PUBLISHED):
+    (event,) = extract_events(text, published).events
     return event
 
 
@@ -317,6 +317,21 @@ def test_an_attack_recalled_some_days_before_is_dated_from_the_one_told() -> Non
             "ويأتي هذا القصف بعد ثمانية أيام من قصف مماثل طال القرية وأسفر عن مقتل طفل.")
     today, earlier = extract_events(text, PUBLISHED).events
     assert today.date == PUBLISHED and earlier.date == date(2020, 12, 27)
+
+
+def test_hours_after_the_attack_told_is_its_day() -> None:
+    text = ("قُتل 14 عسكرياً بتفجير عبوتين ناسفتين قرب جسر الرئيس في دمشق صباح اليوم الاثنين.\n"
+            "وبعد ساعات من التفجير، قصفت قوات النظام مدينة أريحا بريف إدلب، ما أدى إلى مقتل "
+            "13 مدنياً.")
+    blast, shelling = extract_events(text, PUBLISHED).events
+    assert (blast.type, shelling.type) == ("ied", "shelling")
+    assert blast.date == shelling.date == PUBLISHED
+
+
+def test_a_clause_opened_by_when_takes_the_day_of_the_one_it_depends_on() -> None:
+    event = _one("وكان أبرز هذه الهجمات يوم الخميس، حين قتل أربعة عناصر من قسد بهجوم مسلح على "
+                 "نقطة عسكرية في بلدة الصبحة بريف دير الزور الشرقي.", published=date(2024, 3, 23))
+    assert (event.date, event.killed) == (date(2024, 3, 21), 4)
 
 
 def test_a_long_title_with_two_halves_is_a_headline_and_badiya_is_not_a_result_word() -> None:

@@ -27,7 +27,7 @@ from pipeline.models import Event, Extraction, Tally
 from pipeline.normalize import normalize
 from pipeline.numbers import FIGURE, NUMBER, casualties, parse_number
 from pipeline.places import as_written, resolve_place, same_place
-from pipeline.roles import roles
+from pipeline.roles import affiliation, roles
 
 EXTRACTOR_VERSION = "events-0.3"
 CUES_FILE = Path(__file__).parent / "data" / "event_cues.yaml"
@@ -414,6 +414,9 @@ def extract_events(text: str, published: date | None, title: str | None = None) 
                 events[current].place, clause.place):
             events[current] = _add(events[current], clause)
             hurt[current] = True
+        elif current is not None and events[current].target is None and affiliation(
+                clause.text):
+            events[current] = replace(events[current], target=affiliation(clause.text))
         elif clause.killed is not None and _killers_named(clause):
             # "قتل عناصر من تنظيم الدولة خمسة رعاة": a killing by named attackers, no
             # attack word: an armed attack.

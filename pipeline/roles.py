@@ -19,10 +19,10 @@ _PERPETRATOR_BEFORE = re.compile(fold_letters(
     r"(?:نفذه|نفذته|نفذها|نفذوه|نفذتها|شنه|شنته|شنها|شنت|شن|تبنى|تبنت|تبناه|تبنته|من\s+قبل"
     r"|تنتمي\s+(?:الى|ل)|ينتمون\s+(?:الى|ل)|ينتمي\s+(?:الى|ل)|انها\s+من|انهم\s+من|انه\s+من"
     r"|يعتقد\s+انها|يعتقد\s+انهم|يرجح\s+انها|يرجح\s+انهم|يتهم|اتهمت|اتهم|متهمه|مسؤوليته"
-    r"|يرجح\s+ان|يعتقد\s+ان"
+    r"|يرجح\s+ان|يعتقد\s+ان|وقوف"
     r"|مسلحين\s+من|مسلحون\s+من|مسلحو|عناصر\s+من\s+خلايا"
-    r"|(?:نفذ|نفذت|نفذه|نفذها|شن|شنت|هاجم|هاجمت|فجر|اقدم|اقدمت|نصبه|نصبها|نصب)\s+"
-    r"(?:عنصر|عناصر|انتحاري|مسلح\S*)"
+    r"|(?:نفذ|نفذت|نفذه|نفذته|نفذها|شن|شنت|شنه|شنته|هاجم|هاجمت|فجر|اقدم|اقدمت|نصبه|نصبته"
+    r"|نصبها|نصب|نصبت)\s+(?:عنصر|عناصر|انتحاري|مسلح\S*|مجموعه|مجموعات|خليه|خلايا)"
     r"\s+(?:من|في)"
     r"|هجوم\s+(?:ل|من)|هجوما\s+(?:ل|من)|كمين\s+(?:ل|من)|قصف\s+(?:\S+\s+)?(?:ل|من)"
     r"|غارات\s+(?:\S+\s+)?(?:ل|من)|غاره\s+(?:\S+\s+)?(?:ل|من)|طائرات|طائره|مسيره|مسيرات"
@@ -54,6 +54,9 @@ _OWNER_OF_ATTACKERS = re.compile(fold_letters(
     r"|قناص|قناصه|سياره\s+مفخخه)\s+(?:\S+\s+){0,2}?(?:تابع\S*|التابع\S*|يعتقد\s+انها\s+تابع\S*)"
     r"\s+(?:ل|لل)?$"))
 _FORMER = re.compile(r"(?<![\w])(?:سابق|سابقا|السابق)\s+(?:في|ب|من)\s+(?:\S+\s+)?(?:ل|لل)?$")
+# "بحسب وسائل إعلام النظام": who tells of the attack, not who took part.
+_SOURCE_BEFORE = re.compile(fold_letters(
+    r"(?<![\w])(?:اعلام|وكاله|معرفات|صفحات|باسم)\s+(?:ل|لل)?$"))
 _CONTROL_BEFORE = re.compile(r"(?<![\w])(?:سيطره|نفوذ|تحت\s+سيطره)\s+(?:ل|لل)?$")
 # After "استهداف X": an object (not an actor) and then the weapon: X did the targeting.
 _OBJECT_THEN_WEAPON = re.compile(fold_letters(
@@ -95,7 +98,7 @@ _SUBJECT_VERBS = {fold_letters(w) for w in (
     "استهدفت", "استهدف", "قصفت", "قصف", "شنت", "شن", "هاجمت", "هاجم", "نفذت", "نفذ", "فجرت",
     "اغتالت", "اغتال", "نصبت", "نصب", "أطلقت", "أطلق", "ارتكبت", "ارتكب", "قتلت", "أعدمت",
     "تستهدف", "يستهدف", "تقصف", "يقصف", "تشن", "يشن", "تهاجم", "يهاجم", "استهدفته", "قتل",
-    "أصاب", "استهدفوا", "هاجموا", "قصفوا",
+    "أصاب", "استهدفوا", "هاجموا", "قصفوا", "ردت", "رد", "ردوا",
     "استهدفتها", "استهدفتهم", "تبنت", "تبنى", "شنه", "شنته", "نفذه",
     "نفذته", "نفذها", "أعدته", "أعده", "نصبه", "نصبته")}
 _OWNER_NOUNS = {fold_letters(w) for w in (
@@ -119,11 +122,11 @@ def _word_before(sentence: str, position: int) -> str:
 
 
 def _no_party(before: str) -> bool:
-    """"عنصر سابق في فصائل المعارضة", "في مناطق سيطرة قسد": who he once was, who holds the
-    ground, neither attacked nor was attacked."""
+    """"عنصر سابق في فصائل المعارضة", "في مناطق سيطرة قسد", "وسائل إعلام النظام": who he
+    once was, who holds the ground, who tells of it: neither attacked nor was attacked."""
     # "قصف مصدره مناطق سيطرة قوات النظام": fire from X's ground is X's.
-    return bool(_FORMER.search(before) or (_CONTROL_BEFORE.search(before)
-                                            and not _FIRED_FROM.search(before)))
+    return bool(_FORMER.search(before) or _SOURCE_BEFORE.search(before)
+                or (_CONTROL_BEFORE.search(before) and not _FIRED_FROM.search(before)))
 
 
 def _score(sentence: str, position: int, actor: Actor, attack_at: int | None) -> int:
@@ -185,6 +188,32 @@ def _clash_sides(sentence: str, actors: list) -> tuple[str, str | None] | None:
         if other is not None:
             return other.perpetrator, own.target if own else None
     return None
+
+
+# "وكان المسالمة قد انضم ... إلى مجموعة تتبع للأمن العسكري", "وكان القتيل يعمل في صفوف
+# الدفاع الوطني": a later sentence tells whose man the victim was.
+_JOINED = re.compile(fold_letters(
+    r"(?<![\w])(?:و?كان|وهو|و?القتيل|و?المغدور|و?الضحيه)\s+(?:\S+\s+){0,3}?(?:قد\s+)?"
+    r"(?:انضم|ينتمي|يعمل|يقاتل|يخدم|عنصرا|قياديا|منتسبا)\S*\s"))
+
+
+_BELONGS = re.compile(r"(?<![\w])(?:تتبع|يتبع|التابع\S*|تابع\S*)(?![\w])")
+
+
+def affiliation(sentence: str) -> str | None:
+    """The target id of the group a later sentence says the victim belonged to, or None."""
+    joined = _JOINED.search(sentence)
+    if joined is None:
+        return None
+    rest = _QUOTES.sub(" ", sentence[joined.start():])
+    found = [(p, a) for p, a in find_actors(rest) if p < 120 and not a.victims]
+    if not found:
+        return None
+    (position, actor), *others = found
+    # "مجموعة محلية تتبع لفرع الأمن العسكري": the group's owner is whose man he was
+    if others and _BELONGS.search(rest, position + len(actor.alias), others[0][0]):
+        return others[0][1].target
+    return actor.target
 
 
 def roles(sentence: str, kind: str, attack_at: int | None = None,

@@ -241,6 +241,15 @@ def test_headlines_and_related_lists_never_make_events() -> None:
     # "للفرقة": "ل" + "الفرقة", the article's alif dropped.
     ("شنت خلايا تنظيم الدولة يوم الثلاثاء هجوماً على حاجز للفرقة الرابعة في ريف الميادين، "
      "أسفر عن مقتل سبعة عناصر.", "isis", "government_forces"),
+    ("وردّت الميليشيات الإيرانية صباح اليوم بقصف قاعدة التحالف الدولي في حقل العمر النفطي، "
+     "وفق ما أكده المتحدث باسم التحالف.", "iran_backed", "coalition"),
+    ("استهدفت ميليشيات أسد بطائرة مسيّرة انتحارية ظهر اليوم سيارة مدنية قرب بلدة آفس، ما أسفر "
+     "عن مقتل مدنيين اثنين.", "government", "civilians"),
+    ("قُتل عنصران من الأمن العام بكمين نصبته مجموعات من فلول نظام الأسد في ريف طرطوس اليوم.",
+     "other", "government_forces"),
+    # who tells of it is no party
+    ("قُتل ستة عسكريين باستهداف حافلة بطائرات مسيرة في حمص اليوم، بحسب وسائل إعلام النظام.",
+     "unknown", None),
 ])
 def test_who_attacked_whom(sentence: str, perpetrator: str, target: str) -> None:
     event = _one(sentence)
@@ -317,6 +326,13 @@ def test_an_attack_recalled_some_days_before_is_dated_from_the_one_told() -> Non
             "ويأتي هذا القصف بعد ثمانية أيام من قصف مماثل طال القرية وأسفر عن مقتل طفل.")
     today, earlier = extract_events(text, PUBLISHED).events
     assert today.date == PUBLISHED and earlier.date == date(2020, 12, 27)
+
+
+def test_a_later_sentence_names_the_suspect_and_whose_man_the_victim_was() -> None:
+    event = _one("اغتال مسلحون مجهولون مساء أمس القيادي أحمد المسالمة أمام محل تجاري في بلدة "
+                 "اليادودة بريف درعا الغربي. وكان المسالمة قد انضم بعد التسوية إلى مجموعة محلية "
+                 "تتبع لفرع الأمن العسكري. ورجّحت مصادر محلية وقوف خلايا تنظيم داعش خلف الهجوم.")
+    assert (event.perpetrator, event.target) == ("isis", "government_forces")
 
 
 def test_hours_after_the_attack_told_is_its_day() -> None:

@@ -240,7 +240,8 @@ def _unlisted_place(sentence: str) -> str | None:
     if not match:
         return None
     first = match.group(1).strip("،,.:؛()\"'«»")
-    if first in _NOT_NAMES or len(first) < 3 or first[0].isdigit():
+    if first in _NOT_NAMES or len(first) < 3 or first[0].isdigit() or _ABROAD.match(
+            sentence, match.end(1)):
         return None
     second = (match.group(2) or "").strip("،,.:؛()\"'«»")
     if second and second not in _NOT_NAMES and (first in _TWO_WORD_START or (
@@ -306,15 +307,16 @@ def resolve_place(sentence: str, context: str = "") -> tuple[str | None, str | N
         capital = _CAPITALS.get(candidates[0].name)
         if capital:  # "بمدينة إدلب": the governorate's seat names the governorate
             explicit.append(capital)
-        if _previous_word(sentence, position) in _NOT_HERE:
-            continue  # "نقلا إلى مشفى الكسرة", "حركة رجال الكرامة": not where it happened
+        if _previous_word(sentence, position) in _NOT_HERE or _ABROAD.match(
+                sentence, position + len(candidates[0].name)):
+            continue  # "نقلا إلى مشفى الكسرة", "حركة رجال الكرامة", "مدينة أورفا التركية"
         if _strong(sentence, position, candidates, position - previous_end < 4):
             places.append((position, candidates))
             previous_end = position + len(candidates[0].name)
     in_context = _context_governorates(context) if context else ()
     preferred = explicit + stated + sorted(set(in_context), key=lambda g: -in_context.count(g))
     best: Place | None = None
-    best_at, best_rank = 0, (0, False)
+    best_at, best_rank = 0, (False, 0, False)
     for position, candidates in places:
         governorates = [c.governorate for c in candidates]
         # In the governorate the text points to, the most specific of the name's rows (the town
@@ -327,7 +329,15 @@ def resolve_place(sentence: str, context: str = "") -> tuple[str | None, str | N
             chosen = top if len(set(governorates)) == 1 else Place(top.name, None, top.specificity)
         # "شرقي مدينة تدمر، قرب حقل آراك": a place named as a bearing is only a landmark; a
         # place as specific named otherwise is where it happened.
-        rank = (chosen.specificity, not _BEARING.search(sentence[max(0, position - 16):position]))
+        # A sub-district named as a village ("قرية بيت ياشوط") is its seat, a village.
+        specificity = 3 if chosen.specificity in (1, 2) and _named_as_settlement(
+            sentence, chosen.name) else chosen.specificity
+        # "على الطريق الواصل بين دير الزور وتدمر": a road's end is only where the road goes,
+        # below any place named otherwise.
+        road_end = not chosen.name.startswith("طريق") and bool(
+            _ALONG_ROAD.search(sentence[max(0, position - 50):position]))
+        rank = (not road_end, specificity,
+                not _BEARING.search(sentence[max(0, position - 16):position]))
         if best is None or rank > best_rank:
             best, best_at, best_rank = chosen, position, rank
     unlisted = _unlisted_place(sentence)
@@ -337,6 +347,8 @@ def resolve_place(sentence: str, context: str = "") -> tuple[str | None, str | N
         # specific than the town it is near.
         return unlisted, (explicit or stated or [best.governorate if best else None])[0]
     if best is None:
+        if _CAPITAL_CITY.search(sentence):
+            return "دمشق", "SY-DI"  # "وسط العاصمة دمشق": the city, not only its governorate
         return None, (explicit or stated or [None])[0]
     if explicit and best.governorate not in explicit:
         return best.name, explicit[0]
@@ -348,6 +360,10 @@ def resolve_place(sentence: str, context: str = "") -> tuple[str | None, str | N
         stated or others or [None])[0]
 
 
+_ABROAD = re.compile(r"\s+(?:التركيه|العراقيه|اللبنانيه|الاردنيه|الاسرائيليه)(?![\w])")
+_ALONG_ROAD = re.compile(r"(?<![\w])(?:ال)?طريق\s+(?:(?!(?:قرب|في|عند|ضمن|داخل|بالقرب|من)\s)"
+                         r"\S+\s+){0,6}?و?$")
+_CAPITAL_CITY = re.compile(r"(?<![\w])(?:العاصمه|مدينه|وسط)\s+دمشق(?![\w])")
 _BEARING = re.compile(r"(?<![\w])(?:شرقي|غربي|شمالي|جنوبي|شرق|غرب|شمال|جنوب)\s+"
                       r"(?:(?:مدينه|بلده|قريه)\s+)?$")
 _COUNTRYSIDE = re.compile(r"(?<![\w])[وب]?(ريف|باديه)\s+(?:(?:مدينه|بلده|قريه)\s+)?$")

@@ -303,6 +303,16 @@ def test_a_later_attack_without_a_day_is_the_articles_days_unless_set_apart() ->
     ("انفجرت عبوة في بلدة ذيبان بريف دير الزور ما أدى لجرح عنصرين نقلا إلى مشفى الكسرة",
      "ذيبان", "SY-DY"),
     ("أطلقوا النار على عنصر في مدينة البوكمال ما أدى لمقتله", "البوكمال", "SY-DY"),
+    # a sub-district named as a village is its seat, more specific than a town's countryside
+    ("بكمين لدورية أمنية قرب قرية بيت ياشوط في ريف جبلة جنوب شرقي اللاذقية", "بيت ياشوط",
+     "SY-LA"),
+    # a road's end is below a place named otherwise
+    ("لقي راعي مصرعه بانفجار لغم في بادية الشولا، على الطريق الواصل بين دير الزور وتدمر",
+     "باديه الشولا", "SY-DY"),
+    ("استهدفت حافلة عسكرية قرب جسر الرئيس وسط العاصمة دمشق", "دمشق", "SY-DI"),
+    # a town abroad is not where it happened
+    ("انفجرت سيارة مفخخة في سوق الهال في مدينة تل أبيض شمالي الرقة، وتوفي جريح في أحد مشافي "
+     "مدينة أورفا التركية", "تل ابيض", "SY-RA"),
 ])
 def test_place_and_governorate(sentence: str, place: str, governorate: str) -> None:
     from pipeline.normalize import normalize

@@ -31,6 +31,8 @@ _BROKEN = re.compile(
 # sentence is written so, while a word spelled out to dodge a filter is.
 _SPELLED = re.compile(rf"(?<![{_LETTER}])[{_LETTER}](?:[ .\-_|][{_LETTER}](?![{_LETTER}])){{2,}}")
 _NON_JOINING = set("دذرزو")
+# "د١عش": the digit one inside a word stands for the alef it looks like.
+_ALEF_DIGIT = re.compile(rf"(?<=[{_LETTER}{TATWEEL}])[1١](?=[{_LETTER}{TATWEEL}])")
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫٬", "01234567890123456789.,")
 _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 _SPACES = re.compile(r"[ \t\u00a0]+")
@@ -65,7 +67,7 @@ def normalize(text: str) -> str:
     rejoined."""
     text = normalize_unicode(text)
     text = _INVISIBLE.sub("", text)
-    text = rejoin_broken_words(text)
+    text = rejoin_broken_words(_ALEF_DIGIT.sub("ا", text))
     text = text.replace(TATWEEL, "")
     text = _DUAL_FATHA.sub("\\1ان", text)
     text = dediac_ar(text)

@@ -345,6 +345,25 @@ def test_a_later_sentence_names_the_suspect_and_whose_man_the_victim_was() -> No
     assert (event.perpetrator, event.target) == ("isis", "government_forces")
 
 
+def test_a_second_victim_in_one_sentence_is_another_attack() -> None:
+    first, second = extract_events(
+        "في إدلب: مواطنة وطفلاها استشهدوا جراء قصف صاروخي نفذته قوات النظام صباح اليوم على "
+        "بلدة كنصفرة في جبل الزاوية، ومقاتل من هيئة تحرير الشام قُتل برصاص قناص قوات النظام "
+        "على محور الفطيرة جنوبي إدلب.", PUBLISHED).events
+    assert (first.type, first.killed, first.target) == ("shelling", 3, "civilians")
+    assert (second.killed, second.target) == (1, "hts")
+
+
+def test_on_the_other_side_opens_another_report() -> None:
+    first, second = extract_events(
+        "قُتل خمسة مدنيين أمس بغارة جوية للطيران التركي على قرية ديوا، فيما قالت رئاسة الأركان "
+        "التركية إن غاراتها تستهدف مواقع الإرهابيين فقط.\nوفي المقابل، قصفت وحدات حماية الشعب "
+        "بالقذائف الصاروخية مدينة اعزاز صباح اليوم، ما أدى إلى إصابة ثلاثة مدنيين.",
+        PUBLISHED).events
+    assert (first.type, first.perpetrator, first.killed) == ("airstrike", "turkey", 5)
+    assert (second.type, second.perpetrator, second.wounded) == ("shelling", "sdf", 3)
+
+
 def test_hours_after_the_attack_told_is_its_day() -> None:
     text = ("قُتل 14 عسكرياً بتفجير عبوتين ناسفتين قرب جسر الرئيس في دمشق صباح اليوم الاثنين.\n"
             "وبعد ساعات من التفجير، قصفت قوات النظام مدينة أريحا بريف إدلب، ما أدى إلى مقتل "

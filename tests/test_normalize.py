@@ -8,6 +8,8 @@ CASES = [
     # words broken to dodge filters (the seeds' own among them)
     ("دا.عــش", "داعش"),
     ("د|عـ.ـش", "داعش"),
+    ("د١عش", "داعش"),  # the digit one for the alef it looks like
+    ("مقتل 11 عنصراً", "مقتل 11 عنصرا"),
     ("هجمـ.ـاته", "هجماته"),
     ("تأمـ.ـين", "تامين"),
     ("مقـ.ـتل", "مقتل"),

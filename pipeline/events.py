@@ -37,6 +37,10 @@ _SENTENCE_END = re.compile(r"(?<=[.!?؟])\s+|\n+")
 _CLAUSE_BREAK = re.compile(r"[،,]\s*(?=(?:فيما|بينما|في حين|حين|عندما|إذ|وسط|رغم|في ظل)\s)"
                            r"|\s(?=و?في\s+(?:سياق|حادثة|حادثه|حادث)\s+(?:متصل|منفصل|آخر|اخر|مشابه))"
                            r"|[،,]\s*(?=(?:كما|وكذلك)\s+(?:قتل|قُتل|لقي|أصيب|اصيب|استهدف|انفجر))"
+                           # "12 شهيداً في حمورية، و9 شهداء ... على مدينة دوما": a toll broken
+                           # down place by place
+                           r"|[،,]\s*(?=و\s?(?:[0-9٠-٩]+)\s+(?:شهداء|شهيدا|قتلى|قتيلا|مدنيين|مواطنين"
+                           r"|أشخاص|اشخاص|عناصر|عنصرا|مقاتلين)\s)"
                            # "...، ومقاتل من الهيئة قُتل برصاص قناص": a second victim, another
                            # attack
                            r"|[،,]\s*(?=و(?:مقاتل|عنصر|مدني|شاب|رجل|طفل|جندي|امرأة|مواطن|شخص"
@@ -159,6 +163,7 @@ _NOT_REPORTED = re.compile(r"(?<![\w])(?:دون|لم|عدم|بلا)\s+(?:\S+\s+)
 _DENIED = re.compile(r"(?<![\w])(?:لم|دون|لا|عدم|بلا|اي)(?![\w])")
 _GENERIC_ATTACK = re.compile(r"(?:[وبلف]?ال(?:هجوم|هجمات|استهداف|اعتداء)|هذا\s+الهجوم|الهجوم)")
 _UPDATE_FIGURE = re.compile(rf"(?:الي|ل)\s+{FIGURE}")
+_BREAKDOWN = re.compile(rf"(?<![\w])(?:وهم|وهي|منهم)\s+(?={NUMBER}\s)")
 _WHEN = re.compile(r"(?:حين|عندما)\s")
 _SINCE = re.compile(r"(?<![\w])(?:منذ|خلال)(?![\w])")
 # "نفذ مسلحون 11 عملية اغتيال", "40 هجوما": a count of attacks, not one attack.
@@ -205,7 +210,8 @@ def _read(original: str, context: str, published: date | None) -> Clause:
     clause.fresh = bool(_FRESH.match(text))
     # A figure over a period, unless it is one attack's ("هجوم ... أسفر عن مقتل سبعة، في واحد
     # من أعنف الهجمات منذ بداية العام") or has its day.
-    clause.period = bool(c["period"].search(text)) and not _RESULT.search(text)
+    period = c["period"].search(text)
+    clause.period = bool(period) and not _RESULT.search(text)
     attack = _attack(text)
     if attack and _NOT_REPORTED.search(text[max(0, attack[1] - 50):attack[1]]):
         attack = None  # "دون ورود أنباء عن وقوع اشتباكات": an attack that did not happen
@@ -227,6 +233,12 @@ def _read(original: str, context: str, published: date | None) -> Clause:
             value = None
             clause.killed = None if clause.killed == parse_number(figure.group("num")) \
                 else clause.killed
+        breakdown = _BREAKDOWN.search(text, figure.end()) if figure else None
+        if value is not None and breakdown:
+            # "ارتفع إلى 10 عدد ..., وهم 5 مواطنين استشهدوا في معرة النعمان": the total is the
+            # day's; the first part named is this attack's
+            value = None
+            clause.killed = casualties(text[breakdown.end():])[0]
         if value is not None:
             clause.update = True
             if re.search(r"جرحي|مصابين|الجرحي|المصابين|اصابات", text[update.start():figure.end()]):
@@ -241,7 +253,9 @@ def _read(original: str, context: str, published: date | None) -> Clause:
     clause.date, clause.precision = resolve_date(text, published)
     # A figure over days from one to another ("خلال الأسبوع الممتد من 7 حتى 13 كانون الأول") is a
     # period's even though each end is a day.
-    clause.period = (clause.period and clause.precision != "day") or bool(
+    # "منذ بدء التصعيد في الـ 30 من نيسان": a day that starts a period is still a period's.
+    since = bool(period) and "منذ" in period.group()
+    clause.period = (clause.period and (clause.precision != "day" or since)) or bool(
         _DAY_SPAN.search(text) and clause.killed is not None)
     if (not_happened and clause.skip and _told_after(clause, not_happened)
             and not c["not_happened"].search(text, 0, clause.kind_at)

@@ -130,6 +130,8 @@ def evaluate(gold_file: Path, documents: Path, sites_dir: Path) -> Result:
     result = Result()
     for entry in gold:
         path = documents / entry["doc"]
+        if not path.suffix:  # a gold file may name its documents by stem ("dx_001")
+            path = path.with_suffix(".txt")
         published = date.fromisoformat(entry["published"]) if entry.get("published") else None
         record = extract_file(path, sites, published)
         score_document(result, entry["doc"], entry.get("events", []), record["events"])

@@ -220,7 +220,9 @@ def eval_sets() -> list[tuple[str, Path, Path]]:
             # Scored unseen at the end of 2026-11-30 (F1 0.911), then mended on.
             ("set dv", EVAL_DIR / "final" / "dv.gold.json", EVAL_DIR / "final"),
             # Scored unseen with events-0.3 (F1 0.904, killed 0.81), then mended on.
-            ("set dw", EVAL_DIR / "next" / "dw.gold.json", EVAL_DIR / "next")]
+            ("set dw", EVAL_DIR / "next" / "dw.gold.json", EVAL_DIR / "next"),
+            # Scored unseen with events-0.4 (F1 0.812), then mended on.
+            ("set dx", EVAL_DIR / "held" / "dx.gold.json", EVAL_DIR / "held")]
 
 
 def _spikes(args, config) -> int:

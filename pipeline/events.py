@@ -29,7 +29,7 @@ from pipeline.numbers import FIGURE, NUMBER, casualties, parse_number
 from pipeline.places import as_written, resolve_place, same_place
 from pipeline.roles import affiliation, roles
 
-EXTRACTOR_VERSION = "events-0.3"
+EXTRACTOR_VERSION = "events-0.4"
 CUES_FILE = Path(__file__).parent / "data" / "event_cues.yaml"
 
 _SENTENCE_END = re.compile(r"(?<=[.!?؟])\s+|\n+")

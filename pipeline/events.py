@@ -40,7 +40,7 @@ _CLAUSE_BREAK = re.compile(r"[،,]\s*(?=(?:فيما|بينما|في حين|حي�
                            # "12 شهيداً في حمورية، و9 شهداء ... على مدينة دوما": a toll broken
                            # down place by place
                            r"|[،,]\s*(?=و\s?(?:[0-9٠-٩]+)\s+(?:شهداء|شهيدا|قتلى|قتيلا|مدنيين|مواطنين"
-                           r"|أشخاص|اشخاص|عناصر|عنصرا|مقاتلين)\s)"
+                           r"|أشخاص|اشخاص|عناصر|عنصرا|مقاتلين|في|ب\S+)\s)"
                            # "...، ومقاتل من الهيئة قُتل برصاص قناص": a second victim, another
                            # attack
                            r"|[،,]\s*(?=و(?:مقاتل|عنصر|مدني|شاب|رجل|طفل|جندي|امرأة|مواطن|شخص"
@@ -164,6 +164,9 @@ _DENIED = re.compile(r"(?<![\w])(?:لم|دون|لا|عدم|بلا|اي)(?![\w])"
 _GENERIC_ATTACK = re.compile(r"(?:[وبلف]?ال(?:هجوم|هجمات|استهداف|اعتداء)|هذا\s+الهجوم|الهجوم)")
 _UPDATE_FIGURE = re.compile(rf"(?:الي|ل)\s+{FIGURE}")
 _BREAKDOWN = re.compile(rf"(?<![\w])(?:وهم|وهي|منهم)\s+(?={NUMBER}\s)")
+_DISTRIBUTED = re.compile(r"(?<![\w])(?:توزع|توزعت|وتوزع|وتوزعت|تتوزع)\s+(?:\S+\s+){0,10}?"
+                          r"(?:النحو\s+التالي|كالتالي|كما\s+يلي)")
+_PART = re.compile(rf"(?:^|:\s*)و?\s?(?P<num>{NUMBER})\s+(?:\S+\s+)?(?:في|ب)\S*\s")
 _WHEN = re.compile(r"(?:حين|عندما)\s")
 _SINCE = re.compile(r"(?<![\w])(?:منذ|خلال)(?![\w])")
 # "نفذ مسلحون 11 عملية اغتيال", "40 هجوما": a count of attacks, not one attack.
@@ -402,10 +405,29 @@ def extract_events(text: str, published: date | None, title: str | None = None) 
     tallies: list[Tally] = []
     current: int | None = None
     tally_period: str | None = None  # the period of the tally just told, which may go on
+    shared: int | None = None  # the event whose toll the article shares out place by place
+    parts = 0
     for before, clause in zip([None, *clauses], clauses, strict=False):
         if before and clause.date is None and _WHEN.match(clause.text):
             # "وكان أبرزها يوم الخميس، حين قتل ...": the day of the clause it depends on
             clause.date, clause.precision = before.date, before.precision
+        if current is not None and _DISTRIBUTED.search(clause.text):
+            shared, parts = current, 0  # "وتوزعت الحصيلة على النحو التالي: 14 في حمورية، و9 ..."
+        part = _PART.search(clause.text) if shared is not None else None
+        if part and clause.place and clause.kind is None:
+            # each place's part of a toll shared out is that place's attack; the first part
+            # takes the place of the total
+            piece = replace(events[shared], place=clause.place, killed=parse_number(
+                part.group("num")), wounded=None, evidence=clause.original,
+                governorate=clause.governorate or events[shared].governorate)
+            if parts == 0:
+                events[shared] = piece
+            else:
+                events.append(piece)
+                hurt.append(True)
+            parts += 1
+            continue
+        shared = None if clause.kind or clause.date else shared
         if clause.skip or clause.general:
             continue
         figures = clause.killed is not None or clause.wounded is not None

@@ -376,6 +376,15 @@ def test_a_toll_broken_down_place_by_place_gives_each_place_its_part() -> None:
         ("معرة النعمان", 5), ("حمورية", 12), ("دوما", 9), ("سقبا", 5)]
 
 
+def test_a_toll_shared_out_by_place_gives_each_place_its_attack() -> None:
+    events = extract_events(
+        "قُتل 38 مدنياً ليل الأحد جراء قصف جوي ومدفعي من قبل قوات النظام على بلدات الغوطة "
+        "الشرقية بريف دمشق.\nوتوزعت الحصيلة بحسب الدفاع المدني على النحو التالي: 14 في مدينة "
+        "حمورية، و9 في بلدة سقبا، و7 في مدينة دوما، بينهم أطفال ونساء.", PUBLISHED).events
+    assert [(e.place, e.killed, e.perpetrator) for e in events] == [
+        ("حمورية", 14, "government"), ("سقبا", 9, "government"), ("دوما", 7, "government")]
+
+
 def test_hours_after_the_attack_told_is_its_day() -> None:
     text = ("قُتل 14 عسكرياً بتفجير عبوتين ناسفتين قرب جسر الرئيس في دمشق صباح اليوم الاثنين.\n"
             "وبعد ساعات من التفجير، قصفت قوات النظام مدينة أريحا بريف إدلب، ما أدى إلى مقتل "

@@ -229,26 +229,7 @@ def _read(original: str, context: str, published: date | None) -> Clause:
     clause.hurt = bool(hurt and not _DENIED.search(text[max(0, hurt.start() - 30):hurt.start()]))
     update = c["toll_update"].search(text)
     if update:
-        figure = _UPDATE_FIGURE.search(text, update.end(), update.end() + 200)
-        value = parse_number(figure.group("num")) if figure else None
-        if figure and _SINCE.search(text, update.end(), figure.start()):
-            # "ليرتفع عدد ضحايا الحملة منذ الأحد الماضي إلى أكثر من 500": a running total over
-            # days, not this attack's toll.
-            value = None
-            clause.killed = None if clause.killed == parse_number(figure.group("num")) \
-                else clause.killed
-        breakdown = _BREAKDOWN.search(text, figure.end()) if figure else None
-        if value is not None and breakdown:
-            # "ارتفع إلى 10 عدد ..., وهم 5 مواطنين استشهدوا في معرة النعمان": the total is the
-            # day's; the first part named is this attack's
-            value = None
-            clause.killed = casualties(text[breakdown.end():])[0]
-        if value is not None:
-            clause.update = True
-            if re.search(r"جرحي|مصابين|الجرحي|المصابين|اصابات", text[update.start():figure.end()]):
-                clause.wounded = value
-            else:
-                clause.killed = value
+        _read_update(clause, update)
     clause.refers_back = bool(c["same_attack"].search(text))
     clause.place, clause.governorate = resolve_place(text, context)
     if clause.place:
@@ -273,6 +254,32 @@ def _read(original: str, context: str, published: date | None) -> Clause:
         # background told after one attack with its day and toll.
         clause.general = False
     return clause
+
+
+def _read_update(clause: Clause, update: re.Match) -> None:
+    """"ارتفعت الحصيلة إلى 11": the clause's figure replaces the one told, unless it is a
+    running total or a total broken down."""
+    text = clause.text
+    figure = _UPDATE_FIGURE.search(text, update.end(), update.end() + 200)
+    value = parse_number(figure.group("num")) if figure else None
+    if value is None:
+        return
+    if _SINCE.search(text, update.end(), figure.start()):
+        # "ليرتفع عدد ضحايا الحملة منذ الأحد الماضي إلى أكثر من 500": a running total over
+        # days, not this attack's toll.
+        clause.killed = None if clause.killed == value else clause.killed
+        return
+    breakdown = _BREAKDOWN.search(text, figure.end())
+    if breakdown:
+        # "ارتفع إلى 10 عدد ..., وهم 5 مواطنين استشهدوا في معرة النعمان": the total is the
+        # day's; the first part named is this attack's
+        clause.killed = casualties(text[breakdown.end():])[0]
+        return
+    clause.update = True
+    if re.search(r"جرحي|مصابين|الجرحي|المصابين|اصابات", text[update.start():figure.end()]):
+        clause.wounded = value
+    else:
+        clause.killed = value
 
 
 def _set_apart(text: str) -> bool:
@@ -456,9 +463,9 @@ def extract_events(text: str, published: date | None, title: str | None = None) 
                 events[current].place, clause.place):
             events[current] = _add(events[current], clause)
             hurt[current] = True
-        elif current is not None and events[current].target is None and affiliation(
-                clause.text):
-            events[current] = replace(events[current], target=affiliation(clause.text))
+        elif current is not None and events[current].target is None and (
+                group := affiliation(clause.text)):
+            events[current] = replace(events[current], target=group)
         elif clause.killed is not None and _killers_named(clause):
             # "قتل عناصر من تنظيم الدولة خمسة رعاة": a killing by named attackers, no
             # attack word: an armed attack.

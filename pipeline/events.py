@@ -67,7 +67,7 @@ def cues() -> dict:
     """The cue phrases of data/event_cues.yaml, compiled."""
     data = yaml.safe_load(CUES_FILE.read_text(encoding="utf-8"))
     compiled = {name: _pattern(data[name], whole_short=name == "same_attack") for name in (
-        "not_happened", "not_violence", "general", "period", "toll_update", "same_attack",
+        "not_happened", "feared", "not_violence", "general", "period", "toll_update", "same_attack",
         "casualty_words", "recalled", "another")}
     compiled["overrides"] = [(kind, _pattern(words)) for kind, words in data["overrides"].items()]
     compiled["types"] = [(kind, _pattern(words)) for kind, words in data["types"].items()]
@@ -111,6 +111,7 @@ def attack_type(sentence: str) -> str | None:
 # "... بعد هجوم استهدف حافلات ... أسفر عن مقتل 40": the figure belongs to the attack told
 # just before the verb of result, not to another named earlier in the clause.
 _RESULT = re.compile(r"(?<![\w])(?:ما\s+)?[وف]?(?:اسفر|اسفرت|ادي|ادت|نتج|خلف|اوقع|حصد)(?![\w])")
+_SEQUEL = re.compile(r"(?<![\w])ما\s+(?:اسفر|ادي|نتج|خلف|تسبب)\S*")
 _AFTER = re.compile(r"(?<![\w])(?:بعد|عقب|اثر)\s")
 
 
@@ -149,10 +150,10 @@ def _first_type(sentence: str, start: int, end: int) -> tuple[str, int] | None:
 _FRESH = re.compile(r"^(?:و?في\s+(?:ال)?سياق|و?في\s+حادث|فيما|بينما|في\s+حين|كما|و?في\s+اليوم"
                     r"|و?في\s+وقت\s+لاحق|و?علي\s+الضفه|و?في\s+الاثناء|و?في\s+غضون"
                     r"|الي\s+ذلك|من\s+جهه\s+اخري|و?علي\s+صعيد|و?في\s+ريف|و?في\s+مدينه"
-                    r"|و?في\s+بلده|و?في\s+باديه|و?في\s+محافظه|و?في\s+المقابل|و?بالمقابل)")
+                    r"|و?في\s+بلده|و?في\s+باديه|و?في\s+(?:محافظه|مقاطعه)|و?في\s+المقابل|و?بالمقابل)")
 # "بهجوم مماثل", "بعد ثمانية أيام من قصف": another attack than the one just told.
 _ANOTHER = re.compile(r"(?<![\w])[وبل]?(?:هجوم|هجوما|قصف|قصفا|غاره|غارات|انفجار|تفجير|كمين|استهداف"
-                      r"|اغتيال|اعتداء|حادث\S*)\s+(?:\S+\s+)?(?:اخر|اخري|مماثل\S*|منفصل\S*"
+                      r"|اغتيال|اعتداء|حادث\S*|مسيره|عبوه|لغم)\s+(?:\S+\s+)?(?:اخر|اخري|مماثل\S*|منفصل\S*"
                       r"|مشابه\S*|ثان\S*)(?![\w])|بعد\s+(?:\S+\s+){0,2}?(?:ايام|ساعات|اسبوع"
                       r"|اسابيع|اشهر|شهر|يومين|يوم)\s+(?:فقط\s+)?من(?![\w])")
 _SETTLEMENT_WORD = re.compile(r"^(?:مدينة|مدينه|بلدة|بلده|قرية|قريه|ناحية|ناحيه|منطقة|منطقه|حي)\s+")
@@ -167,6 +168,7 @@ _BREAKDOWN = re.compile(rf"(?<![\w])(?:وهم|وهي|منهم)\s+(?={NUMBER}\s)"
 _DISTRIBUTED = re.compile(r"(?<![\w])(?:توزع|توزعت|وتوزع|وتوزعت|تتوزع)\s+(?:\S+\s+){0,10}?"
                           r"(?:النحو\s+التالي|كالتالي|كما\s+يلي)")
 _PART = re.compile(rf"(?:^|:\s*)و?\s?(?P<num>{NUMBER})\s+(?:\S+\s+)?(?:في|ب)\S*\s")
+_RECALLED = re.compile(r"^و?كان(?:ت)?\s+(?:\S+\s+){0,4}?قد\s")
 _WHEN = re.compile(r"(?:حين|عندما)\s")
 _SINCE = re.compile(r"(?<![\w])(?:منذ|خلال)(?![\w])")
 # "نفذ مسلحون 11 عملية اغتيال", "40 هجوما": a count of attacks, not one attack.
@@ -198,6 +200,7 @@ class Clause:
     period: bool = False
     update: bool = False
     refers_back: bool = False
+    recalled: bool = False  # "وكانت مسيرة قد استهدفت": an earlier attack of its own
 
 
 def _read(original: str, context: str, published: date | None) -> Clause:
@@ -221,6 +224,14 @@ def _read(original: str, context: str, published: date | None) -> Clause:
         attack = None  # "دون ورود أنباء عن وقوع اشتباكات": an attack that did not happen
     if attack:
         clause.kind, clause.kind_at = attack
+    feared = c["feared"].search(text)
+    if feared and not (clause.kind_at is not None
+                       and _SEQUEL.search(text, clause.kind_at, feared.start())):
+        # "تخشى هجوماً", "هددت بقصف", "منشورات تهدد": no attack; "قصفت ... ما تسبب بأضرار،
+        # ... التي حذرت من انقطاع الغاز": the warning is the attack's sequel (as is a fear
+        # told after an attack with its day and toll, below)
+        clause.skip = True
+    if attack:
         clause.generic = clause.kind == "armed_attack" and bool(
             _GENERIC_ATTACK.match(text, clause.kind_at))
     clause.killed, clause.wounded = casualties(text)
@@ -231,6 +242,7 @@ def _read(original: str, context: str, published: date | None) -> Clause:
     if update:
         _read_update(clause, update)
     clause.refers_back = bool(c["same_attack"].search(text))
+    clause.recalled = bool(clause.kind and not clause.generic and _RECALLED.match(text))
     clause.place, clause.governorate = resolve_place(text, context)
     if clause.place:
         # "مدينة جاسم" is the place "جاسم": the settlement word is not its name.
@@ -242,8 +254,10 @@ def _read(original: str, context: str, published: date | None) -> Clause:
     since = bool(period) and "منذ" in period.group()
     clause.period = (clause.period and (clause.precision != "day" or since)) or bool(
         _DAY_SPAN.search(text) and clause.killed is not None)
-    if (not_happened and clause.skip and _told_after(clause, not_happened)
+    stop = not_happened or feared
+    if (stop and clause.skip and _told_after(clause, stop)
             and not c["not_happened"].search(text, 0, clause.kind_at)
+            and not c["feared"].search(text, 0, clause.kind_at)
             and not c["not_violence"].search(text) and len(text.split()) >= 5):
         # "اغتيال مختار داعل يوم الأحد ... في عملية أثارت مخاوف الأهالي": the fear follows an
         # attack told with its day and toll; it does not deny it.
@@ -310,7 +324,7 @@ def _continues(event: Event, clause: Clause) -> bool:
     if clause.date and event.date and clause.date != event.date:
         return False
     same_place = _same_place(event.place, clause.place)
-    if clause.refers_back and (same_place or not clause.fresh):
+    if clause.refers_back and (same_place or not (clause.fresh or clause.recalled)):
         return True  # "ما أسفر عن", "الهجوم": still the attack just told (a hospital's town)
     if clause.governorate and event.governorate and clause.governorate != event.governorate:
         return False
@@ -485,16 +499,22 @@ _DAYS_BEFORE = re.compile(rf"بعد\s+(?:(?P<n>{NUMBER})\s+(?:ايام|يوما|
                           rf"\s+(?:فقط\s+)?من(?![\w])")
 
 
+# "وبعد ساعات، قصفت مسيرة أخرى ...": an attack told as hours after the one just told.
+_HOURS_LATER = re.compile(r"^و?بعد\s+(?:\S+\s+)?(?:ساعات|ساعه|ساعتين)(?!\s+من)(?![\w])")
+
+
 def _days_before(event: Event, clause: Clause, told: list[Event]) -> Event:
     """An attack recalled as "بعد ثلاثة أيام من قصف" (or "بعد ساعات من") dated from the one
-    just told."""
-    found = _DAYS_BEFORE.search(clause.text)
+    just told; one told "hours later" is on its day."""
+    found = _DAYS_BEFORE.search(clause.text) or _HOURS_LATER.match(clause.text)
     earlier = next((e for e in reversed(told) if e.date and e.date_precision == "day"), None)
     if event.date is not None or not found or earlier is None:
         return event
     # "بعد ساعات من التفجير": the same day as the attack told
-    days = 0 if found.group("hours") else 2 if found.group("two") else parse_number(
-        found.group("n") or "") or 1
+    if found.re is _HOURS_LATER or found.group("hours"):
+        days = 0
+    else:
+        days = 2 if found.group("two") else parse_number(found.group("n") or "") or 1
     return replace(event, date=earlier.date - timedelta(days=days), date_precision="day")
 
 

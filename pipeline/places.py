@@ -186,6 +186,12 @@ _ROAD_NAME = re.compile(r"(?:طريق|اوتوستراد|الطريق|اتستر
 
 def _previous_word(text: str, position: int) -> str:
     words = text[max(0, position - 25):position].split()
+    if words and not text[position - 1].isspace() and words[-1].endswith("ال"):
+        # the article of a name the list writes without it ("محور الحماميات" for "حماميات"):
+        # the word before is the one before the article, or the clitic stuck to it ("بال")
+        words[-1] = words[-1][:-2]
+        if not words[-1]:
+            words.pop()
     return words[-1] if words else ""
 
 
@@ -200,7 +206,8 @@ def _strong(text: str, position: int, candidates: tuple[Place, ...], after_place
             position < 2 or not text[position - 2].isalpha()):
         return True
     before = _previous_word(text, position)
-    return before in _LOCATIVE_WORDS or (after_place and before in ("و", "او", "،"))
+    return before in _LOCATIVE_WORDS or before in ("ب", "ل") or (
+        after_place and before in ("و", "او", "،"))
 
 
 @lru_cache(maxsize=16)
@@ -314,7 +321,9 @@ def resolve_place(sentence: str, context: str = "") -> tuple[str | None, str | N
             places.append((position, candidates))
             previous_end = position + len(candidates[0].name)
     in_context = _context_governorates(context) if context else ()
-    preferred = explicit + stated + sorted(set(in_context), key=lambda g: -in_context.count(g))
+    # the article's governorates, most named first, then first named (a stable order)
+    preferred = explicit + stated + sorted(set(in_context), key=lambda g: (
+        -in_context.count(g), in_context.index(g)))
     best: Place | None = None
     best_at, best_rank = 0, (False, 0, False)
     for position, candidates in places:

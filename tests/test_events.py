@@ -85,6 +85,10 @@ def test_monthly_figures_are_tallies_not_events() -> None:
     "ويشير المرصد إلى أن عمليات الاغتيال ما تزال تتركز في بلدات ذيبان والشحيل والبصيرة.",
     "نفت الوزارة وقوع الهجوم المزعوم على حاجز في ريف حماة بعد أنباء عن مقتل ثلاثة عناصر.",
     "وشهدت المحافظة خمس عمليات اغتيال خلال الأسبوع، في حين نُفذت عمليتان منها بعبوات ناسفة.",
+    # a threat is no attack, even with "مجهولون" in it
+    "وزّع مجهولون ليل الأربعاء منشورات ورقية في قرى ريف دير الزور الشرقي تهدد بالقصاص من كل من "
+    "يعمل مع المؤسسات الحكومية.",
+    "حذرت الإدارة الذاتية من قصف تركي وشيك على قرى ريف عين عيسى.",
 ])
 def test_not_an_event(sentence: str) -> None:
     assert extract_events(sentence, date(2021, 1, 10)).events == []
@@ -314,6 +318,8 @@ def test_a_later_attack_without_a_day_is_the_articles_days_unless_set_apart() ->
     ("لقي راعي مصرعه بانفجار لغم في بادية الشولا، على الطريق الواصل بين دير الزور وتدمر",
      "باديه الشولا", "SY-DY"),
     ("استهدفت حافلة عسكرية قرب جسر الرئيس وسط العاصمة دمشق", "دمشق", "SY-DI"),
+    # the list writes "حماميات"; the news "محور الحماميات"
+    ("استهدف الفصيل مدرعة لقوات النظام بصاروخ على محور الحماميات", "حماميات", "SY-HM"),
     # a town abroad is not where it happened
     ("انفجرت سيارة مفخخة في سوق الهال في مدينة تل أبيض شمالي الرقة، وتوفي جريح في أحد مشافي "
      "مدينة أورفا التركية", "تل ابيض", "SY-RA"),
@@ -428,3 +434,22 @@ def test_background_after_an_attack_with_its_day_and_toll_is_not_attacks_in_gene
     # Without a day of its own the clause is still about attacks in general.
     assert extract_events("تتكرر حوادث انفجار الألغام التي تقتل جامعي الكمأة في كل موسم.",
                           PUBLISHED).events == []
+
+
+def test_a_warning_after_an_attack_is_its_sequel_and_a_recalled_attack_is_its_own() -> None:
+    text = ("استهدفت طائرة مسيّرة تركية فجر اليوم الاثنين سيارة للأسايش على طريق قامشلو – "
+            "عامودا، ما أدى إلى مقتل عنصرين.\n"
+            "وبعد ساعات، قصفت مسيّرة أخرى محيط محطة السويدية للغاز في ريف ديرك، ما تسبب بأضرار "
+            "مادية، بحسب بيان لهيئة الطاقة التي حذرت من انقطاع الغاز المنزلي.\n"
+            "وكانت مسيّرة تركية قد استهدفت يوم أمس الأحد دراجة نارية قرب بلدة تل تمر شمال غربي "
+            "الحسكة، ما أسفر عن مقتل شاب كان يقودها.\n"
+            "وفي مقاطعة الرقة، قصفت المدفعية التركية ليل الأحد – الاثنين قريتي الهوشان وجهبل، ما "
+            "أسفر عن إصابة ثلاثة مدنيين.")
+    road, station, tell_tamr, raqqa = extract_events(text, PUBLISHED).events
+    assert (road.killed, road.date) == (2, PUBLISHED)
+    # hours after the attack told: its day; the gas station's warning does not undo it
+    assert (station.type, station.place, station.governorate, station.date) == (
+        "drone_strike", "محطة السويدية للغاز", "SY-HA", PUBLISHED)
+    assert (tell_tamr.place, tell_tamr.killed, tell_tamr.date) == (
+        "تل تمر", 1, date(2021, 1, 3))
+    assert (raqqa.type, raqqa.governorate, raqqa.wounded) == ("shelling", "SY-RA", 3)

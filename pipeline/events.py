@@ -450,6 +450,13 @@ def extract_events(text: str, published: date | None, title: str | None = None) 
             parts += 1
             continue
         shared = None if clause.kind or clause.date else shared
+        if clause.kind is None and (clause.killed, clause.wounded) == (None, None) and (
+                current is not None and events[current].target in (None, "civilians")) and (
+                group := affiliation(clause.text)):
+            # "وكان القتيل يعمل في صفوف الفرقة الرابعة، ويتهمه ناشطون بالمشاركة في حملات دهم":
+            # whose man "a young man" was, whatever else the sentence tells
+            events[current] = replace(events[current], target=group)
+            continue
         if clause.skip or clause.general:
             continue
         figures = clause.killed is not None or clause.wounded is not None
@@ -477,9 +484,6 @@ def extract_events(text: str, published: date | None, title: str | None = None) 
                 events[current].place, clause.place):
             events[current] = _add(events[current], clause)
             hurt[current] = True
-        elif current is not None and events[current].target is None and (
-                group := affiliation(clause.text)):
-            events[current] = replace(events[current], target=group)
         elif clause.killed is not None and _killers_named(clause):
             # "قتل عناصر من تنظيم الدولة خمسة رعاة": a killing by named attackers, no
             # attack word: an armed attack.

@@ -131,7 +131,9 @@ _BETWEEN_SUBJECT = r"(?:(?!(?:ان|انه|بان|\d+)\s)[^\s\d]+\s+)"
 _PASSIVE_KILLED = fold_letters(
     r"(?:قتل|قتلت|قتلا|قتلوا|استشهد|استشهدت|استشهدا|استشهدوا|لقي|لقيت|لقيا|لقوا|توفي|توفيت"
     r"|قضي|قضت|قضيا|قضوا|فارق)")
-_SUBJECT_KILLED = re.compile(rf"(?:^|(?<=[-:،,]\s)|(?<=[-:]))\s*و?(?P<noun>{_ONE_NOUNS})"
+# "رجل قتل", "قال المراسل إن شاباً قتل برصاص ...": a person named before the passive verb.
+_SUBJECT_KILLED = re.compile(rf"(?:^|(?<=[-:،,]\s)|(?<=[-:])|(?<=\sان\s)|(?<=\sبان\s))\s*"
+                             rf"و?(?P<noun>{_ONE_NOUNS})"
                              rf"(?=\s+{_BETWEEN_SUBJECT}{{0,6}}?[وف]?{_PASSIVE_KILLED}(?![\w]))")
 _WOUNDED_ONE = re.compile(rf"{_WOUNDED_VERB}\s+(?:\S+\s+)?{_ONE_NOUNS}"
                           rf"|(?<![\w])[وبل]?(?:اصابته|اصابتها)(?![\w])")

@@ -56,7 +56,10 @@ _OWNER_OF_ATTACKERS = re.compile(fold_letters(
 _FORMER = re.compile(r"(?<![\w])(?:سابق|سابقا|السابق)\s+(?:في|ب|من)\s+(?:\S+\s+)?(?:ل|لل)?$")
 # "بحسب وسائل إعلام النظام": who tells of the attack, not who took part.
 _SOURCE_BEFORE = re.compile(fold_letters(
-    r"(?<![\w])(?:اعلام|وكاله|معرفات|صفحات|باسم)\s+(?:ل|لل)?$"))
+    r"(?<![\w])(?:اعلام|وكاله|معرفات|صفحات|حسابات|باسم)\s+(?:(?:موالي\S*|مقرب\S*|معارض\S*"
+    r"|تابع\S*|محسوب\S*)\s+(?:من\s+)?)?(?:ل|لل)?$"))
+# "نقلوا إلى المشفى الوطني": where the wounded were taken, not what was attacked.
+_TAKEN_TO = re.compile(r"(?:نقل\S*|اسعف\S*|اسعاف\S*)\s+(?:\S+\s+){0,4}?(?:الي\s+|ل)(?:ال)?$")
 _CONTROL_BEFORE = re.compile(r"(?<![\w])(?:سيطره|نفوذ|تحت\s+سيطره)\s+(?:ل|لل)?$")
 # After "استهداف X": an object (not an actor) and then the weapon: X did the targeting.
 _OBJECT_THEN_WEAPON = re.compile(fold_letters(
@@ -122,10 +125,11 @@ def _word_before(sentence: str, position: int) -> str:
 
 
 def _no_party(before: str) -> bool:
-    """"عنصر سابق في فصائل المعارضة", "في مناطق سيطرة قسد", "وسائل إعلام النظام": who he
-    once was, who holds the ground, who tells of it: neither attacked nor was attacked."""
+    """"عنصر سابق في فصائل المعارضة", "في مناطق سيطرة قسد", "وسائل إعلام النظام", "نقل إلى
+    المشفى": who he once was, who holds the ground, who tells of it, where the wounded went:
+    neither attacked nor was attacked."""
     # "قصف مصدره مناطق سيطرة قوات النظام": fire from X's ground is X's.
-    return bool(_FORMER.search(before) or _SOURCE_BEFORE.search(before)
+    return bool(_FORMER.search(before) or _SOURCE_BEFORE.search(before) or _TAKEN_TO.search(before)
                 or (_CONTROL_BEFORE.search(before) and not _FIRED_FROM.search(before)))
 
 
@@ -193,8 +197,8 @@ def _clash_sides(sentence: str, actors: list) -> tuple[str, str | None] | None:
 # "وكان المسالمة قد انضم ... إلى مجموعة تتبع للأمن العسكري", "وكان القتيل يعمل في صفوف
 # الدفاع الوطني": a later sentence tells whose man the victim was.
 _JOINED = re.compile(fold_letters(
-    r"(?<![\w])(?:و?كان|وهو|و?القتيل|و?المغدور|و?الضحيه)\s+(?:\S+\s+){0,3}?(?:قد\s+)?"
-    r"(?:انضم|ينتمي|يعمل|يقاتل|يخدم|عنصرا|قياديا|منتسبا)\S*\s"))
+    r"(?<![\w])(?:و?كان|وهو|و?القتيل|و?المغدور|و?الضحيه|و?الشاب|و?الرجل)\s+(?:\S+\s+){0,4}?"
+    r"(?:قد\s+)?و?(?:انضم|ينتمي|يعمل|يقاتل|يخدم|عنصرا|قياديا|منتسبا)\S*\s"))
 
 
 _BELONGS = re.compile(r"(?<![\w])(?:تتبع|يتبع|التابع\S*|تابع\S*)(?![\w])")

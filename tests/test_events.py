@@ -453,3 +453,19 @@ def test_a_warning_after_an_attack_is_its_sequel_and_a_recalled_attack_is_its_ow
     assert (tell_tamr.place, tell_tamr.killed, tell_tamr.date) == (
         "تل تمر", 1, date(2021, 1, 3))
     assert (raqqa.type, raqqa.governorate, raqqa.wounded) == ("shelling", "SY-RA", 3)
+
+
+def test_who_accused_whom_and_where_the_wounded_went_are_no_parties() -> None:
+    text = ("انفجرت عبوة ناسفة صباح اليوم بسيارة تقل عناصر من فرع الأمن العسكري قرب بلدة "
+            "اليادودة بريف درعا الغربي، ما أدى إلى مقتل عنصرين وإصابة ثلاثة آخرين نقلوا إلى "
+            "المشفى الوطني في مدينة درعا.\n"
+            "واتهمت صفحات موالية للنظام خلايا تابعة لتنظيم داعش بزرع العبوة.")
+    event = _one(text)
+    assert (event.perpetrator, event.target, event.killed) == ("isis", "government_forces", 2)
+
+
+def test_a_young_man_killed_whom_a_later_sentence_places_in_a_division() -> None:
+    event = _one("وقال المراسل إن شاباً قتل برصاص مسلحين مجهولين مساء أمس على أطراف مدينة الحراك "
+                 "بريف درعا الشرقي.\nوبحسب ناشطين، فإن الشاب ينحدر من المدينة، ويعمل منذ عامين في "
+                 "صفوف الفرقة الرابعة، ويتهمه ناشطون بالمشاركة في حملات دهم في المنطقة.")
+    assert (event.killed, event.target) == (1, "government_forces")

@@ -117,10 +117,12 @@ _AFTER = re.compile(r"(?<![\w])(?:بعد|عقب|اثر)\s")
 
 # Words that name no attack of their own: weapons of a ground attack that name shells or
 # rockets ("قذائف الـ'آر بي جي'": no shelling), a ceasefire ("وقف إطلاق النار"), the
-# disengagement line ("خط فض الاشتباك").
+# disengagement line ("خط فض الاشتباك"), the weapons "used in" a clash ("اشتباكات استخدمت فيها
+# الأسلحة الخفيفة وقذائف الهاون": a clash, no shelling).
 _NO_ATTACK = re.compile(r"(?:قذائف|قذيفه|قاذف\S*)\s+(?:ال)?[\"“«']?(?:ال)?(?:ار\s*بي\s*جي"
                         r"|اربي\s*جي|rpg|RPG)|(?:وقف|لوقف|بوقف)\s+(?:ل)?اطلاق\s+النار"
-                        r"|(?:فض|فك)\s+(?:ال)?اشتباك")
+                        r"|(?:فض|فك)\s+(?:ال)?اشتباك"
+                        r"|(?:استخدمت|استخدم|استخدموا|استعملت|استعمل)\s+(?:فيها|فيه)\s+[^،.]*")
 
 
 def _attack(sentence: str) -> tuple[str, int] | None:
@@ -150,7 +152,8 @@ def _first_type(sentence: str, start: int, end: int) -> tuple[str, int] | None:
 _FRESH = re.compile(r"^(?:و?في\s+(?:ال)?سياق|و?في\s+حادث|فيما|بينما|في\s+حين|كما|و?في\s+اليوم"
                     r"|و?في\s+وقت\s+لاحق|و?علي\s+الضفه|و?في\s+الاثناء|و?في\s+غضون"
                     r"|الي\s+ذلك|من\s+جهه\s+اخري|و?علي\s+صعيد|و?في\s+ريف|و?في\s+مدينه"
-                    r"|و?في\s+بلده|و?في\s+باديه|و?في\s+(?:محافظه|مقاطعه)|و?في\s+المقابل|و?بالمقابل)")
+                    r"|و?في\s+بلده|و?في\s+باديه|و?في\s+(?:محافظه|مقاطعه)|و?في\s+المقابل|و?بالمقابل"
+                    r"|و?بالتزامن|و?تزامنا|و?في\s+الوقت\s+(?:نفسه|ذاته))")
 # "بهجوم مماثل", "بعد ثمانية أيام من قصف": another attack than the one just told.
 _ANOTHER = re.compile(r"(?<![\w])[وبل]?(?:هجوم|هجوما|قصف|قصفا|غاره|غارات|انفجار|تفجير|كمين|استهداف"
                       r"|اغتيال|اعتداء|حادث\S*|مسيره|عبوه|لغم)\s+(?:\S+\s+)?(?:اخر|اخري|مماثل\S*|منفصل\S*"
@@ -477,7 +480,9 @@ def extract_events(text: str, published: date | None, title: str | None = None) 
                 hurt[earlier] = hurt[earlier] or clause.hurt
                 current = earlier
             else:
-                events.append(_days_before(_open(clause), clause, events))
+                opened = _days_before(_open(clause), clause, events)
+                events.append(_in_town_told(opened, clause, events[current])
+                              if current is not None else opened)
                 hurt.append(clause.hurt)
                 current = len(events) - 1
         elif current is not None and (figures or clause.update) and _same_place(
@@ -505,6 +510,22 @@ _DAYS_BEFORE = re.compile(rf"بعد\s+(?:(?P<n>{NUMBER})\s+(?:ايام|يوما|
 
 # "وبعد ساعات، قصفت مسيرة أخرى ...": an attack told as hours after the one just told.
 _HOURS_LATER = re.compile(r"^و?بعد\s+(?:\S+\s+)?(?:ساعات|ساعه|ساعتين)(?!\s+من)(?![\w])")
+
+
+# "أطراف البلدة", "داخل المدينة": the town just named, not a new place.
+_TOWN_TOLD = re.compile(r"(?<![\w])[وب]?ال(?:بلده|مدينه|قريه)(?![\w])")
+
+
+def _in_town_told(event: Event, clause: Clause, told: Event) -> Event:
+    """An attack that names no place of its own but "the town" ("وعقب ذلك، قصفت المدفعية
+    أطراف البلدة") struck where the attack just told did."""
+    if clause.place or clause.governorate or not told.place or clause.fresh:
+        return event
+    if not _TOWN_TOLD.search(clause.text):
+        return event
+    return replace(event, place=told.place, governorate=told.governorate,
+                   date=event.date or told.date,
+                   date_precision=event.date_precision or told.date_precision)
 
 
 def _days_before(event: Event, clause: Clause, told: list[Event]) -> Event:

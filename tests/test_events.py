@@ -89,6 +89,12 @@ def test_monthly_figures_are_tallies_not_events() -> None:
     "وزّع مجهولون ليل الأربعاء منشورات ورقية في قرى ريف دير الزور الشرقي تهدد بالقصاص من كل من "
     "يعمل مع المؤسسات الحكومية.",
     "حذرت الإدارة الذاتية من قصف تركي وشيك على قرى ريف عين عيسى.",
+    # munitions destroyed, a bomb defused or seized, a claim of the other side
+    "نفذت فرق الهندسة مساء أمس عمليات تفجير لكميات من الذخائر غير المنفجرة والقذائف في "
+    "مستودعات قرب بانياس.",
+    "فككت فرق الهندسة عبوة ناسفة عُثر عليها صباح اليوم قرب دوار الساعة وسط مدينة حمص.",
+    "ضبطت الوحدات الأمنية خلال المداهمة في ريف دمشق حزامين ناسفين وعبوات ناسفة محلية الصنع.",
+    "زعم الجيش الإسرائيلي أنه قضى على عنصرين كانا يحاولان زرع عبوة ناسفة قرب بلدة جباتا الخشب.",
 ])
 def test_not_an_event(sentence: str) -> None:
     assert extract_events(sentence, date(2021, 1, 10)).events == []
@@ -110,6 +116,9 @@ def test_not_an_event(sentence: str) -> None:
     # weapons of a ground attack named as shells ("قذائف الـ'آر بي جي'") are no shelling
     ('هاجم المسلحون النقطة بالأسلحة الخفيفة وقذائف الـ"آر بي جي"', "armed_attack"),
     ("قتل 14 عسكرياً بتفجير عبوتين ناسفتين استهدفتا حافلة", "ied"),
+    # the weapons used in a clash name no shelling; a missile strike is from the air
+    ("اندلعت اشتباكات عنيفة استُخدمت فيها الأسلحة الخفيفة والمتوسطة وقذائف الهاون", "clash"),
+    ("قتل 3 أشخاص جراء ضربة صاروخية إسرائيلية استهدفت شقة سكنية", "airstrike"),
 ])
 def test_attack_type(sentence: str, kind: str) -> None:
     from pipeline.normalize import normalize
@@ -469,3 +478,20 @@ def test_a_young_man_killed_whom_a_later_sentence_places_in_a_division() -> None
                  "بريف درعا الشرقي.\nوبحسب ناشطين، فإن الشاب ينحدر من المدينة، ويعمل منذ عامين في "
                  "صفوف الفرقة الرابعة، ويتهمه ناشطون بالمشاركة في حملات دهم في المنطقة.")
     assert (event.killed, event.target) == (1, "government_forces")
+
+
+def test_meanwhile_opens_another_report_and_the_town_told_is_where_the_next_struck() -> None:
+    text = ("قتل 3 أشخاص جراء ضربة صاروخية إسرائيلية استهدفت صباح اليوم شقة سكنية في حي "
+            "كفرسوسة بالعاصمة دمشق، ما أدى لدمار الشقة.\n"
+            "وبالتزامن مع ذلك، استهدفت غارات إسرائيلية مواقع عسكرية في محيط بلدة الكسوة بريف "
+            "دمشق، ما أدى إلى مقتل عنصرين من قوات النظام.\n"
+            "وفي ريف درعا الغربي، أطلق مسلحون من أبناء بلدة كويا ظهر اليوم النار على قوة "
+            "إسرائيلية حاولت التوغل في الأراضي الزراعية غربي البلدة.\n"
+            "وعقب ذلك، قصفت المدفعية الإسرائيلية أطراف البلدة بعدة قذائف، ما أسفر عن إصابة ثلاثة "
+            "مدنيين.")
+    city, kiswa, kuwayya, shelling = extract_events(text, PUBLISHED).events
+    assert (city.type, city.governorate, city.killed) == ("airstrike", "SY-DI", 3)
+    assert (kiswa.type, kiswa.governorate, kiswa.killed) == ("airstrike", "SY-RD", 2)
+    assert kuwayya.place == "كويا"
+    assert (shelling.place, shelling.governorate, shelling.date, shelling.wounded) == (
+        "كويا", "SY-DR", PUBLISHED, 3)

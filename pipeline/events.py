@@ -166,6 +166,8 @@ _NOT_REPORTED = re.compile(r"(?<![\w])(?:دون|لم|عدم|بلا)\s+(?:\S+\s+)
                            r"\s+(?:\S+\s+)?$")
 _DENIED = re.compile(r"(?<![\w])(?:لم|دون|لا|عدم|بلا|اي)(?![\w])")
 _GENERIC_ATTACK = re.compile(r"(?:[وبلف]?ال(?:هجوم|هجمات|استهداف|اعتداء)|هذا\s+الهجوم|الهجوم)")
+_DEMONSTRATIVE = re.compile(r"(?<![\w])(?:هذه|هذا|تلك|ذلك)\s+$")
+_SAME = re.compile(r"\S+\s+(?:ذاته|نفسه|ذاتها|نفسها)(?![\w])")
 _UPDATE_FIGURE = re.compile(rf"(?:الي|ل)\s+{FIGURE}")
 _BREAKDOWN = re.compile(rf"(?<![\w])(?:وهم|وهي|منهم)\s+(?={NUMBER}\s)")
 _DISTRIBUTED = re.compile(r"(?<![\w])(?:توزع|توزعت|وتوزع|وتوزعت|تتوزع)\s+(?:\S+\s+){0,10}?"
@@ -235,8 +237,11 @@ def _read(original: str, context: str, published: date | None) -> Clause:
         # told after an attack with its day and toll, below)
         clause.skip = True
     if attack:
-        clause.generic = clause.kind == "armed_attack" and bool(
-            _GENERIC_ATTACK.match(text, clause.kind_at))
+        # "الهجوم", "هذه الغارات", "القصف ذاته": the attack told, named again
+        clause.generic = (clause.kind == "armed_attack" and bool(
+            _GENERIC_ATTACK.match(text, clause.kind_at))) or bool(
+            _DEMONSTRATIVE.search(text, max(0, clause.kind_at - 6), clause.kind_at)
+            or _SAME.match(text, clause.kind_at))
     clause.killed, clause.wounded = casualties(text)
     hurt = c["casualty_words"].search(text)
     # "ولم يسجل وصول أي مصابين", "دون وقوع إصابات": casualties denied.
@@ -326,10 +331,14 @@ def _continues(event: Event, clause: Clause) -> bool:
         return False  # "وفي اليوم نفسه، قصفت ...": a new report with its own attack
     if clause.date and event.date and clause.date != event.date:
         return False
+    other_governorate = bool(clause.governorate and event.governorate
+                             and clause.governorate != event.governorate)
+    if other_governorate and clause.kind and not clause.generic:
+        return False  # "قضى جراء انفجار لغم في بادية عقيربات بريف حماة": its own attack
     same_place = _same_place(event.place, clause.place)
     if clause.refers_back and (same_place or not (clause.fresh or clause.recalled)):
         return True  # "ما أسفر عن", "الهجوم": still the attack just told (a hospital's town)
-    if clause.governorate and event.governorate and clause.governorate != event.governorate:
+    if other_governorate:
         return False
     if not same_place or clause.fresh:
         return False
@@ -452,6 +461,17 @@ def extract_events(text: str, published: date | None, title: str | None = None) 
                 hurt.append(True)
             parts += 1
             continue
+        total = events[shared].killed if shared is not None else None
+        if shared is not None and parts == 0 and clause.kind and clause.place and (
+                clause.killed is not None) and (total is None or total > clause.killed):
+            # "وتوزع الشهداء على النحو التالي: 12 شهيداً ... في غارات على بلدة حمورية": the
+            # first part, told with its own attack, takes the place of the total (unless the
+            # total is itself a part: "ارتفع إلى 10 ..., وهم 5 في معرة النعمان")
+            told = events[shared]
+            events[shared] = replace(_open(clause), date=clause.date or told.date,
+                                     date_precision=clause.precision or told.date_precision)
+            hurt[shared], current, parts = True, shared, 1
+            continue
         shared = None if clause.kind or clause.date else shared
         if clause.kind is None and (clause.killed, clause.wounded) == (None, None) and (
                 current is not None and events[current].target in (None, "civilians")) and (
@@ -472,6 +492,8 @@ def extract_events(text: str, published: date | None, title: str | None = None) 
                 continue
             if clause.period:
                 continue  # a summary over a period it does not name: neither event nor tally
+        if clause.period and clause.precision != "day" and clause.place is None:
+            continue  # "في حين قتل خلال الفترة ذاتها 23 من عناصر التنظيم بضربات جوية"
         tally_period = None
         if clause.kind is not None:
             earlier = _earlier(events, current, clause)

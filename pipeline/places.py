@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import csv
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -86,6 +86,11 @@ def gazetteer() -> dict[str, tuple[Place, ...]]:
             main = name_key(row["variant_of"] or row["name"])
             place = Place(key, code, specificity, curated, main)
             entries.setdefault(key, {})[(code, specificity)] = place
+    for key in [k for k in entries if k.startswith("كفر ")]:
+        # "كفرعمة" for "كفر عمة": the news often writes these names as one word
+        joined = key.replace(" ", "", 1)
+        entries.setdefault(joined, {at: replace(place, name=joined)
+                                    for at, place in entries[key].items()})
     for name, code in GOVERNORATES.items():  # the news' own spellings ("ديرالزور")
         key = name_key(name)
         entries.setdefault(key, {})[(code, 0)] = Place(key, code, 0, True, key)
@@ -289,11 +294,21 @@ def _roads(sentence: str, found: list) -> list[tuple[int, tuple[Place, ...]]]:
     return joined
 
 
+# Where the wounded were taken ("نُقلوا إلى النقطة الطبية في بلدة البصيرة، ومنها إلى مشافي
+# الحسكة") and where aircraft took off ("أقلعت من قاعدة حميميم") are not where it happened.
+_TAKEN_TO = re.compile(r"(?<![\w])و?(?:نقل\S*|اسعف\S*|اسعاف\S*)\s+(?:\S+\s+){0,4}?الي\s")
+_TOOK_OFF = re.compile(r"(?<![\w])(?:اقلعت|اقلع|انطلقت|انطلق)\s+(?:\S+\s+)?من\s+(?:\S+\s+)?$")
+
+
 def resolve_place(sentence: str, context: str = "") -> tuple[str | None, str | None]:
     """(place, governorate) for a normalized sentence: its most specific place that is surely
     one, in the governorate the sentence names (then the article) when the name stands in
     several; the governorate named with "ريف", "محافظة" or a direction wins over a town's."""
-    found = _roads(sentence, find_places(sentence))
+    taken = _TAKEN_TO.search(sentence)
+    if taken and find_places(sentence[:taken.start()]):
+        sentence = sentence[:taken.start()]
+    found = [(p, c) for p, c in _roads(sentence, find_places(sentence))
+             if not _TOOK_OFF.search(sentence[max(0, p - 30):p])]
     explicit, stated, places = [], [], []
     previous_end = -10
     for position, candidates in found:
@@ -325,7 +340,7 @@ def resolve_place(sentence: str, context: str = "") -> tuple[str | None, str | N
     preferred = explicit + stated + sorted(set(in_context), key=lambda g: (
         -in_context.count(g), in_context.index(g)))
     best: Place | None = None
-    best_at, best_rank = 0, (False, 0, False)
+    best_at, best_rank = 0, (False, 0, False, False)
     for position, candidates in places:
         governorates = [c.governorate for c in candidates]
         # In the governorate the text points to, the most specific of the name's rows (the town
@@ -345,8 +360,11 @@ def resolve_place(sentence: str, context: str = "") -> tuple[str | None, str | N
         # below any place named otherwise.
         road_end = not chosen.name.startswith("طريق") and bool(
             _ALONG_ROAD.search(sentence[max(0, position - 50):position]))
+        # last, a town named as one ("قرب بلدة كفرتخاريم") over a name that may be a feature's
+        # ("منطقة جبل الدويلة")
         rank = (not road_end, specificity,
-                not _BEARING.search(sentence[max(0, position - 16):position]))
+                not _BEARING.search(sentence[max(0, position - 16):position]),
+                _named_as_settlement(sentence, chosen.name))
         if best is None or rank > best_rank:
             best, best_at, best_rank = chosen, position, rank
     unlisted = _unlisted_place(sentence)

@@ -327,6 +327,14 @@ def test_a_later_attack_without_a_day_is_the_articles_days_unless_set_apart() ->
     ("لقي راعي مصرعه بانفجار لغم في بادية الشولا، على الطريق الواصل بين دير الزور وتدمر",
      "باديه الشولا", "SY-DY"),
     ("استهدفت حافلة عسكرية قرب جسر الرئيس وسط العاصمة دمشق", "دمشق", "SY-DI"),
+    # where the wounded were taken and where the aircraft took off are not where it happened
+    ("قتل أربعة عناصر بتفجير في بلدة الشحيل، ونقل المصابون إلى النقطة الطبية في بلدة البصيرة، "
+     "ومنها إلى مشافي مدينة الحسكة", "الشحيل", "SY-DY"),
+    ("أقلعت الطائرات من قاعدة حميميم وشنت غارات على مدينة سرمين", "سرمين", "SY-ID"),
+    # "كفرعمة" written as one word; a town named as one over a feature's name
+    ("قتل عنصر برصاص قناص على محور كفرعمة بريف حلب الغربي", "كفرعمه", "SY-HL"),
+    ("بغارات على معسكر في منطقة جبل الدويلة قرب بلدة كفرتخاريم بريف إدلب", "كفرتخاريم",
+     "SY-ID"),
     # the list writes "حماميات"; the news "محور الحماميات"
     ("استهدف الفصيل مدرعة لقوات النظام بصاروخ على محور الحماميات", "حماميات", "SY-HM"),
     # a town abroad is not where it happened
@@ -495,3 +503,32 @@ def test_meanwhile_opens_another_report_and_the_town_told_is_where_the_next_stru
     assert kuwayya.place == "كويا"
     assert (shelling.place, shelling.governorate, shelling.date, shelling.wounded) == (
         "كويا", "SY-DR", PUBLISHED, 3)
+
+
+def test_a_daily_round_up_keeps_each_governorates_attack_apart() -> None:
+    text = ("طفل ووالدته، قضيا جراء قصف صاروخي نفذته قوات النظام على أطراف بلدة سرجة في جبل "
+            "الزاوية بريف إدلب الجنوبي.\nكما أصيب 3 مواطنين آخرين بجروح جراء القصف ذاته.\n"
+            "شاب قتل برصاص مسلحين مجهولين في بلدة طفس بريف درعا الغربي.\n"
+            "رجل يعمل في رعي الأغنام، قضى جراء انفجار لغم من مخلفات الحرب في بادية عقيربات بريف "
+            "حماة الشرقي.\nوكان المرصد قد وثق يوم الخميس مقتل 7 أشخاص في مناطق متفرقة من سوريا.\n"
+            "في حين قُتل خلال الفترة ذاتها 23 من عناصر التنظيم بضربات جوية روسية.")
+    sarja, tafas, mine = extract_events(text, PUBLISHED).events
+    assert (sarja.killed, sarja.wounded) == (2, 3)
+    assert (tafas.governorate, tafas.place) == ("SY-DR", "طفس")
+    assert (mine.type, mine.governorate, mine.killed) == ("landmine", "SY-HM", 1)
+
+
+def test_the_first_part_of_a_toll_shared_out_with_its_own_attack_replaces_the_total() -> None:
+    events = extract_events(
+        "ارتفع عدد الشهداء المدنيين منذ صباح اليوم في الغوطة الشرقية إلى 29 شهيداً.\n"
+        "وتوزع الشهداء على النحو التالي: 12 شهيداً استشهدوا في غارات على بلدة حمورية، و9 "
+        "شهداء استشهدوا جراء قصف قوات النظام على مدينة دوما، و3 مواطنين استشهدوا في كفربطنا "
+        "جراء قصف بالبراميل المتفجرة.", PUBLISHED).events
+    assert [(e.place, e.killed) for e in events] == [
+        ("حمورية", 12), ("دوما", 9), ("كفربطنا", 3)]
+
+
+def test_gunmen_attacking_a_checkpoint_of_the_general_security() -> None:
+    event = _one("هاجم مسلحون حاجزاً للأمن العام عند مدخل بلدة اليادودة فجر اليوم، ما أدى إلى "
+                 "إصابة عنصرين.")
+    assert (event.perpetrator, event.target, event.wounded) == ("unknown", "government_forces", 2)

@@ -12,6 +12,7 @@ import yaml
 from pipeline.normalize import normalize
 
 DATA_FILE = Path(__file__).parent / "data" / "actors.yaml"
+REGIONAL_FILE = Path(__file__).parent / "data" / "regional_actors.yaml"
 
 
 @dataclass(frozen=True)
@@ -53,3 +54,21 @@ def find_actors(text: str) -> list[tuple[int, Actor]]:
         else:  # "للفرقه الرابعه": "ل" + "الفرقه", the article's alif dropped
             found.append((m.start(2), aliases()["ال" + m.group(2)]))
     return found
+
+
+@cache
+def _regional() -> list[tuple[str, dict, str | None, frozenset]]:
+    return [(normalize(e["name"]), e.get("by_governorate", {}), e.get("elsewhere"),
+             frozenset(e.get("unsure", [])))
+            for e in yaml.safe_load(REGIONAL_FILE.read_text(encoding="utf-8"))]
+
+
+def regional_target(text: str, governorate: str | None) -> str | None:
+    """The target id of a name that stands for different forces by region ("قوى الأمن
+    الداخلي": the Asayish in Hasakah, the police in Suwayda), named in normalized text, for
+    an attack in `governorate`; None when the text names none or the region does not tell."""
+    for name, by_governorate, elsewhere, unsure in _regional():
+        if governorate is None or governorate in unsure or name not in text:
+            continue
+        return by_governorate.get(governorate, elsewhere)
+    return None

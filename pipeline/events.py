@@ -21,6 +21,7 @@ from pathlib import Path
 
 import yaml
 
+from pipeline.actors import regional_target
 from pipeline.dates import MONTH_NAMES, month_period, resolve_date, year_period
 from pipeline.merging import types_agree
 from pipeline.models import Event, Extraction, Tally
@@ -440,6 +441,7 @@ def extract_events(text: str, published: date | None, title: str | None = None) 
     current: int | None = None
     tally_period: str | None = None  # the period of the tally just told, which may go on
     shared: int | None = None  # the event whose toll the article shares out place by place
+    series: tuple[str, str | None] = ("unknown", None)  # who attacked whom in a series told
     parts = 0
     for before, clause in zip([None, *clauses], clauses, strict=False):
         if before and clause.date is None and _WHEN.match(clause.text):
@@ -480,6 +482,10 @@ def extract_events(text: str, published: date | None, title: str | None = None) 
             # whose man "a young man" was, whatever else the sentence tells
             events[current] = replace(events[current], target=group)
             continue
+        if clause.general and not clause.skip and _SERIES.search(clause.text):
+            # "شنت خلايا التنظيم سلسلة هجمات متزامنة استهدفت مواقع لقسد": the attacks told
+            # next are of the series, by and on whom it names
+            series = roles(clause.text, clause.kind or "armed_attack", clause.kind_at)
         if clause.skip or clause.general:
             continue
         figures = clause.killed is not None or clause.wounded is not None
@@ -502,7 +508,7 @@ def extract_events(text: str, published: date | None, title: str | None = None) 
                 hurt[earlier] = hurt[earlier] or clause.hurt
                 current = earlier
             else:
-                opened = _days_before(_open(clause), clause, events)
+                opened = _of_series(_days_before(_open(clause), clause, events), series)
                 events.append(_in_town_told(opened, clause, events[current])
                               if current is not None else opened)
                 hurt.append(clause.hurt)
@@ -511,6 +517,10 @@ def extract_events(text: str, published: date | None, title: str | None = None) 
                 events[current].place, clause.place):
             events[current] = _add(events[current], clause)
             hurt[current] = True
+        elif current is not None and clause.refers_back and not figures and (
+                events[current].perpetrator == "unknown"):
+            # "واتهمت الوزارة وحدات حماية الشعب بالوقوف وراء التفجير": who is suspected
+            events[current] = _with_roles(events[current], clause, strict=True)
         elif clause.killed is not None and _killers_named(clause):
             # "قتل عناصر من تنظيم الدولة خمسة رعاة": a killing by named attackers, no
             # attack word: an armed attack.
@@ -532,6 +542,17 @@ _DAYS_BEFORE = re.compile(rf"بعد\s+(?:(?P<n>{NUMBER})\s+(?:ايام|يوما|
 
 # "وبعد ساعات، قصفت مسيرة أخرى ...": an attack told as hours after the one just told.
 _HOURS_LATER = re.compile(r"^و?بعد\s+(?:\S+\s+)?(?:ساعات|ساعه|ساعتين)(?!\s+من)(?![\w])")
+
+
+_SERIES = re.compile(r"(?<![\w])(?:سلسله|موجه)\s+هجمات|هجمات\s+متزامنه|عده\s+هجمات")
+
+
+def _of_series(event: Event, series: tuple[str, str | None]) -> Event:
+    """An attack of a series told before it, by and on whom the series names where the
+    attack's own clause names no one."""
+    perpetrator, target = series
+    return replace(event, perpetrator=perpetrator if event.perpetrator == "unknown"
+                   else event.perpetrator, target=event.target or target)
 
 
 # "أطراف البلدة", "داخل المدينة": the town just named, not a new place.
@@ -567,9 +588,12 @@ def _days_before(event: Event, clause: Clause, told: list[Event]) -> Event:
 
 def _fill(event: Event, lead: Clause, *, first: bool) -> Event:
     """The article's governorate for an event that names none; the lead's day for an event
-    that gives none, unless it is recalled or set apart from the ones told."""
+    that gives none, unless it is recalled or set apart from the ones told; the target a
+    regional name stands for ("قوى الأمن الداخلي") where the governorate tells."""
     governorate = event.governorate or lead.governorate
     evidence = normalize(event.evidence)
+    if event.target is None:
+        event = replace(event, target=regional_target(evidence, governorate))
     recalled = cues()["recalled"].search(evidence)  # "وكان ... قد": earlier
     # "كما ألقى الطيران ...": a later attack told without a day is the article's day's, unless
     # it is set apart ("بعد ثلاثة أيام من قصف", "هجوم مماثل").

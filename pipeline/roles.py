@@ -221,6 +221,32 @@ def affiliation(sentence: str) -> str | None:
     return actor.target
 
 
+# "اتهمت وزارة الدفاع في الحكومة المؤقتة وحدات حماية الشعب بالوقوف وراء التفجير", "حمّلت X Y
+# المسؤولية": the subject accuses; the next group named is the accused, who is the suspect.
+_ACCUSE = re.compile(r"(?<![\w])[وف]?(?:اتهمت|اتهم|تتهم|يتهم|حملت|حمل|تحمل|يحمل|محملا|محمله)"
+                     r"\s+")
+
+
+def _accused(sentence: str, scored: list[tuple]) -> list[tuple]:
+    """The scores with an accuser set aside (no party) and the group it accuses made the
+    attacker."""
+    accusers = {m.end() for m in _ACCUSE.finditer(sentence)}
+    if not accusers:
+        return scored
+    result, accusing = [], None
+    for score, position, actor in scored:
+        if position in accusers:
+            accusing = actor
+            continue
+        # not the accuser's patron ("الشرطة العسكرية التابعة للجيش الوطني")
+        if accusing is not None and actor.perpetrator != accusing.perpetrator \
+                and not actor.victims \
+                and not _PATRON_BEFORE.search(sentence[max(0, position - 30):position]):
+            score, accusing = 3, None
+        result.append((score, position, actor))
+    return result
+
+
 def roles(sentence: str, kind: str, attack_at: int | None = None,
           strict: bool = False) -> tuple[str, str | None]:
     """(perpetrator id, target id or None) of the attack a normalized clause tells of.
@@ -240,6 +266,7 @@ def roles(sentence: str, kind: str, attack_at: int | None = None,
             return sides
     scored = [(_score(sentence, position, actor, attack_at), position, actor)
               for position, actor in actors]
+    scored = _accused(sentence, scored)
     attackers = sorted((s for s in scored if s[0] >= 2 or (s[0] > 0 and not strict)),
                        key=lambda s: (-s[0], s[1]))
     perpetrator = attackers[0][2].perpetrator if attackers else None

@@ -532,3 +532,28 @@ def test_gunmen_attacking_a_checkpoint_of_the_general_security() -> None:
     event = _one("هاجم مسلحون حاجزاً للأمن العام عند مدخل بلدة اليادودة فجر اليوم، ما أدى إلى "
                  "إصابة عنصرين.")
     assert (event.perpetrator, event.target, event.wounded) == ("unknown", "government_forces", 2)
+
+
+@pytest.mark.parametrize(("place", "target"), [
+    ("بلدة المزرعة بريف السويداء الغربي", "government_forces"),
+    ("حي الناصرة في مدينة الحسكة", "sdf"),
+    ("بلدة ذيبان بريف دير الزور الشرقي", None),  # both forces hold ground there
+])
+def test_the_internal_security_forces_are_whose_the_region_says(place: str, target) -> None:
+    event = _one(f"أصيب عنصران من قوى الأمن الداخلي فجر اليوم جراء قصف بقذائف الهاون استهدف "
+                 f"نقطة تمركزهم في {place}.")
+    assert (event.wounded, event.target) == (2, target)
+
+
+def test_the_accused_is_the_suspect_and_a_series_names_its_parties() -> None:
+    event = _one("انفجرت سيارة مفخخة مساء أمس في سوق الهال وسط مدينة الباب، ما أدى إلى مقتل خمسة "
+                 "مدنيين.\nواتهمت وزارة الدفاع في الحكومة السورية المؤقتة وحدات حماية الشعب "
+                 "بالوقوف وراء التفجير.")
+    assert (event.perpetrator, event.target) == ("sdf", "civilians")
+    events = extract_events(
+        "شنت خلايا تابعة لتنظيم داعش ليل الثلاثاء سلسلة هجمات متزامنة استهدفت مواقع لقوات "
+        "سوريا الديمقراطية في ريف دير الزور الشرقي.\nوقال المراسل إن مسلحين هاجموا حاجزاً على "
+        "مدخل بلدة الشحيل، ما أدى إلى مقتل عنصر.\nكما استهدف مجهولون بالرصاص فجر اليوم نقطة "
+        "لقوى الأسايش في بلدة أبو حمام دون وقوع إصابات.", PUBLISHED).events
+    assert [(e.place, e.perpetrator, e.target) for e in events] == [
+        ("الشحيل", "isis", "sdf"), ("أبو حمام", "isis", "sdf")]

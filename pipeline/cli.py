@@ -222,7 +222,9 @@ def eval_sets() -> list[tuple[str, Path, Path]]:
             # Scored unseen with events-0.3 (F1 0.904, killed 0.81), then mended on.
             ("set dw", EVAL_DIR / "next" / "dw.gold.json", EVAL_DIR / "next"),
             # Scored unseen with events-0.4 (F1 0.812), then mended on.
-            ("set dx", EVAL_DIR / "held" / "dx.gold.json", EVAL_DIR / "held")]
+            ("set dx", EVAL_DIR / "held" / "dx.gold.json", EVAL_DIR / "held"),
+            # Scored unseen with events-0.4 (F1 0.830), then mended on.
+            ("set dy", EVAL_DIR / "fresh" / "dy.gold.json", EVAL_DIR / "fresh")]
 
 
 def _spikes(args, config) -> int:

@@ -81,8 +81,10 @@ def resolve_date(sentence: str, published: date | None) -> tuple[date | None, st
         if when:
             return when, "day"
     weekday = _WEEKDAY.search(sentence)
-    if weekday and _YESTERDAY.search(sentence):
-        return published - timedelta(days=1), "day"  # "أمس الخميس": "أمس" decides
+    if weekday and _YESTERDAY.search(sentence, max(0, weekday.start() - 12), weekday.end()):
+        # "أمس الخميس": "أمس" decides; not an "أمس" of another clause ("اليوم الاثنين، ضمن
+        # عملية أعلنت أنقرة إطلاقها يوم أمس")
+        return published - timedelta(days=1), "day"
     if weekday:
         back = (published.weekday() - WEEKDAYS["ال" + weekday.group(1)]) % 7
         if back <= 1 and weekday.group(2):

@@ -154,7 +154,8 @@ _FRESH = re.compile(r"^(?:و?في\s+(?:ال)?سياق|و?في\s+حادث|فيم�
                     r"|و?في\s+وقت\s+لاحق|و?علي\s+الضفه|و?في\s+الاثناء|و?في\s+غضون"
                     r"|الي\s+ذلك|من\s+جهه\s+اخري|و?علي\s+صعيد|و?في\s+ريف|و?في\s+مدينه"
                     r"|و?في\s+بلده|و?في\s+باديه|و?في\s+(?:محافظه|مقاطعه)|و?في\s+المقابل|و?بالمقابل"
-                    r"|و?بالتزامن|و?تزامنا|و?في\s+الوقت\s+(?:نفسه|ذاته))")
+                    r"|و?بالتزامن|و?تزامنا|و?في\s+الوقت\s+(?:نفسه|ذاته)"
+                    r"|و?(?:\S+\s+){1,2}ايضا(?![\w]))")  # "وفجر اليوم أيضاً، انفجر لغم"
 # "بهجوم مماثل", "بعد ثمانية أيام من قصف": another attack than the one just told.
 _ANOTHER = re.compile(r"(?<![\w])[وبل]?(?:هجوم|هجوما|قصف|قصفا|غاره|غارات|انفجار|تفجير|كمين|استهداف"
                       r"|اغتيال|اعتداء|حادث\S*|مسيره|عبوه|لغم)\s+(?:\S+\s+)?(?:اخر|اخري|مماثل\S*|منفصل\S*"
@@ -167,6 +168,7 @@ _NOT_REPORTED = re.compile(r"(?<![\w])(?:دون|لم|عدم|بلا)\s+(?:\S+\s+)
                            r"\s+(?:\S+\s+)?$")
 _DENIED = re.compile(r"(?<![\w])(?:لم|دون|لا|عدم|بلا|اي)(?![\w])")
 _GENERIC_ATTACK = re.compile(r"(?:[وبلف]?ال(?:هجوم|هجمات|استهداف|اعتداء)|هذا\s+الهجوم|الهجوم)")
+_OTHER_WORD = re.compile(r"(?<![\w])(?:اخر|اخري|مماثل\S*|منفصل\S*)(?![\w])")
 _DEMONSTRATIVE = re.compile(r"(?<![\w])(?:هذه|هذا|تلك|ذلك)\s+$")
 _SAME = re.compile(r"\S+\s+(?:ذاته|نفسه|ذاتها|نفسها)(?![\w])")
 _UPDATE_FIGURE = re.compile(rf"(?:الي|ل)\s+{FIGURE}")
@@ -219,7 +221,10 @@ def _read(original: str, context: str, published: date | None) -> Clause:
                        or not_happened or c["not_violence"].search(text))
     general = c["general"].search(text)
     clause.general = bool(general or _MANY_ATTACKS.search(text))
-    clause.another = _set_apart(text)
+    # "وذلك بعد ساعات من اختطافه": more on the attack just told (but "وذلك بعد ساعات من
+    # انفجار لغم آخر" tells of another)
+    clause.another = _set_apart(text) and not (
+        text.startswith("وذلك") and not _OTHER_WORD.search(text))
     clause.fresh = bool(_FRESH.match(text))
     # A figure over a period, unless it is one attack's ("هجوم ... أسفر عن مقتل سبعة، في واحد
     # من أعنف الهجمات منذ بداية العام") or has its day.
@@ -250,7 +255,8 @@ def _read(original: str, context: str, published: date | None) -> Clause:
     update = c["toll_update"].search(text)
     if update:
         _read_update(clause, update)
-    clause.refers_back = bool(c["same_attack"].search(text))
+    clause.refers_back = bool(c["same_attack"].search(text)) or (
+        text.startswith("وذلك") and not clause.another)
     clause.recalled = bool(clause.kind and not clause.generic and _RECALLED.match(text))
     clause.place, clause.governorate = resolve_place(text, context)
     if clause.place:

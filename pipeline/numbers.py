@@ -118,13 +118,18 @@ _KILLED_DUAL = re.compile(rf"{_KILLED_VERB}\s+(?:\S+\s+){{0,2}}?{_DUAL_NOUNS}"
                           rf"|(?<![\w])قتيل(?:ان|ين)(?![\w])")
 _WOUNDED_DUAL = re.compile(rf"{_WOUNDED_VERB}\s+(?:\S+\s+)?{_DUAL_NOUNS}"
                            rf"|(?<![\w])جريح(?:ان|ين)(?![\w])")
-_KILLED_ONE = re.compile(rf"{_KILLED_VERB}\s+(?:\S+\s+)?{_ONE_NOUNS}"
+# One word may stand between the verb and the person ("قتل شاب", "أصيب طفل آخر"), but not
+# "عدد" ("أصيب عدد آخر": a few more, no figure).
+_NOT_MANY = r"(?:(?!عدد\s)\S+\s+)?"
+_KILLED_ONE = re.compile(rf"{_KILLED_VERB}\s+{_NOT_MANY}{_ONE_NOUNS}"
                          rf"|(?:اردوه|ارداه|اردته)\s+قتيلا"
                          rf"|(?<![\w])(?:سقط|سقطت)\s+{_ONE_NOUNS}\s+(?:\S+\s+){{0,8}}?قتيل"
                          rf"|(?<![\w])(?:اغتال|اغتالت|اغتالوا|اغتيال|قتلت|قتلوا|قتل)\s+"
                          rf"{_NO_HARM_WORD}{{0,12}}?{_ONE_NOUNS}"
                          rf"|(?<![\w])[وبل]?(?:مقتله|مقتلها|اغتياله|اغتيالها|وفاته|وفاتها)(?![\w])"
                          rf"|فارق\s+الحياه|لقي\s+(?:\S+\s+){{0,2}}?(?:حتفه|مصرعه)"
+                         # "عثر الأهالي على جثة الشاب ... وعليها آثار طلقات نارية"
+                         rf"|(?<![\w])عثر\S*\s+(?:\S+\s+){{0,3}}?علي\s+جثه(?![\w])"
                          rf"|{_LOST}\s+(?:[^\s\d]+\s+){{0,6}}?(?:حياته|حياتها)(?![\w])"
                          rf"|{_LOST}\s+(?:[^\s\d]+\s+){{0,5}}?(?:احد|واحدا\s+من)\s+{_FIGHTERS}"
                          rf"|(?<![\w])(?:اودي|اودت)\s+(?:بحياته|بحياتها|بحياه\s+{_ONE_NOUNS})")
@@ -139,7 +144,7 @@ _PASSIVE_KILLED = fold_letters(
 _SUBJECT_KILLED = re.compile(rf"(?:^|(?<=[-:،,]\s)|(?<=[-:])|(?<=\sان\s)|(?<=\sبان\s))\s*"
                              rf"و?(?P<noun>{_ONE_NOUNS})"
                              rf"(?=\s+{_BETWEEN_SUBJECT}{{0,6}}?[وف]?{_PASSIVE_KILLED}(?![\w]))")
-_WOUNDED_ONE = re.compile(rf"{_WOUNDED_VERB}\s+(?:\S+\s+)?{_ONE_NOUNS}"
+_WOUNDED_ONE = re.compile(rf"{_WOUNDED_VERB}\s+{_NOT_MANY}{_ONE_NOUNS}"
                           rf"|(?<![\w])[وبل]?(?:اصابته|اصابتها)(?![\w])")
 _KILLED_DOZENS = re.compile(rf"{_KILLED_VERB}\s+(?:ال)?عشرات|(?:ال)?عشرات\s+(?:من\s+)?القتلي")
 _WOUNDED_DOZENS = re.compile(rf"{_WOUNDED_VERB}\s+(?:ال)?عشرات|(?:ال)?عشرات\s+(?:من\s+)?الجرحي")
@@ -152,7 +157,7 @@ MIXED = re.compile(rf"(?:مقتل|قتل)\s+و\s?(?:جرح|اصابه)\s+(?:{FIG
 _ANY_HARM = re.compile(fold_letters(
     r"قتل|مقتل|مصرع|استشهاد|استشهد|لقي|لقوا|لقيت|قضى|قضت|قضوا|سقوط|سقط|وفاه|توفي|اغتيال|اغتال"
     r"|تصفيه|جرح|اصاب|اصيب|جراح|قتيل|جريح|ضحايا|ضحيه|حتف|اردو|ارداه|اردته|فارق|فقد|خسر|اودي"
-    r"|اودت|ارتقي|ارتقت|ارتقوا|ضحيت|شهيد|شهداء"))
+    r"|اودت|ارتقي|ارتقت|ارتقوا|ضحيت|شهيد|شهداء|جثه"))
 # "امراه وطفلها", "مقاتلين ومدني": one more person, or two, joined to the first count.
 _AND_ONE = re.compile(rf"\s+(?:\S+\s+){{0,3}}?و(?:ال)?{_ONE_NOUNS}")
 # "وطفلاها", "وشقيقيه": a dual in construct with its owner

@@ -177,7 +177,8 @@ _HOSPITAL = {"مشفي", "المشفي", "مستشفي", "المستشفي", "ل
 # "مدينه ادلب" (a district of the list) -> SY-ID.
 _CAPITALS = {"مدينه " + normalize(name): code for name, code in GOVERNORATES.items()
              if not name.startswith("ريف")}
-_GROUP_WORDS = {"رجال", "حركه", "لواء", "فصيل", "كتيبه", "كتائب", "فوج", "سريه", "تجمع", "مجلس"}
+_GROUP_WORDS = {"رجال", "حركه", "لواء", "فصيل", "كتيبه", "كتائب", "فوج", "سريه", "تجمع", "مجلس",
+                "ذوي"}  # "ذوي الراعي": the shepherd's kin, not the town al-Rai
 _NOT_HERE = _HOSPITAL | _GROUP_WORDS
 _STATE_WORDS = {"سلطه", "حكومه", "نظام", "وزاره", "محافظ", "سلطات", "لسلطه", "لحكومه",
                 "بحكومه", "حكومات", "اتفاق", "مطار"}
@@ -305,7 +306,7 @@ def resolve_place(sentence: str, context: str = "") -> tuple[str | None, str | N
     one, in the governorate the sentence names (then the article) when the name stands in
     several; the governorate named with "ريف", "محافظة" or a direction wins over a town's."""
     taken = _TAKEN_TO.search(sentence)
-    if taken and find_places(sentence[:taken.start()]):
+    if taken:
         sentence = sentence[:taken.start()]
     found = [(p, c) for p, c in _roads(sentence, find_places(sentence))
              if not _TOOK_OFF.search(sentence[max(0, p - 30):p])]
@@ -340,7 +341,7 @@ def resolve_place(sentence: str, context: str = "") -> tuple[str | None, str | N
     preferred = explicit + stated + sorted(set(in_context), key=lambda g: (
         -in_context.count(g), in_context.index(g)))
     best: Place | None = None
-    best_at, best_rank = 0, (False, 0, False, False)
+    best_at, best_rank = 0, (False, False, 0, False, False)
     for position, candidates in places:
         governorates = [c.governorate for c in candidates]
         # In the governorate the text points to, the most specific of the name's rows (the town
@@ -362,7 +363,10 @@ def resolve_place(sentence: str, context: str = "") -> tuple[str | None, str | N
             _ALONG_ROAD.search(sentence[max(0, position - 50):position]))
         # last, a town named as one ("قرب بلدة كفرتخاريم") over a name that may be a feature's
         # ("منطقة جبل الدويلة")
-        rank = (not road_end, specificity,
+        # "راعي أغنام من أبناء ريف السلمية ... في بادية عقيربات": where he came from ranks
+        # below where it happened
+        origin = bool(_ORIGIN.search(sentence[max(0, position - 25):position]))
+        rank = (not road_end, not origin, specificity,
                 not _BEARING.search(sentence[max(0, position - 16):position]),
                 _named_as_settlement(sentence, chosen.name))
         if best is None or rank > best_rank:
@@ -387,6 +391,7 @@ def resolve_place(sentence: str, context: str = "") -> tuple[str | None, str | N
         stated or others or [None])[0]
 
 
+_ORIGIN = re.compile(r"(?<![\w])(?:من\s+)?(?:ابناء|اهالي)\s+(?:(?:ريف|بلده|قريه|مدينه)\s+)?$")
 _ABROAD = re.compile(r"\s+(?:التركيه|العراقيه|اللبنانيه|الاردنيه|الاسرائيليه)(?![\w])")
 _ALONG_ROAD = re.compile(r"(?<![\w])(?:ال)?طريق\s+(?:(?!(?:قرب|في|عند|ضمن|داخل|بالقرب|من)\s)"
                          r"\S+\s+){0,6}?و?$")

@@ -154,6 +154,8 @@ PUBLISHED = date(2021, 1, 4)  # a Monday
     ("في 15 تشرين الثاني/نوفمبر", date(2020, 11, 15), "day"),
     ("أواخر الشهر الماضي", date(2020, 12, 1), "month"),
     ("في شهر آذار 2019", date(2019, 3, 1), "month"),
+    # "أمس" of another clause does not move the weekday told
+    ("اليوم الاثنين، ضمن عملية أعلنت أنقرة إطلاقها يوم أمس", date(2021, 1, 4), "day"),
 ])
 def test_dates_resolve_against_publication(phrase: str, day: date, precision: str) -> None:
     from pipeline.dates import resolve_date
@@ -331,6 +333,12 @@ def test_a_later_attack_without_a_day_is_the_articles_days_unless_set_apart() ->
     ("قتل أربعة عناصر بتفجير في بلدة الشحيل، ونقل المصابون إلى النقطة الطبية في بلدة البصيرة، "
      "ومنها إلى مشافي مدينة الحسكة", "الشحيل", "SY-DY"),
     ("أقلعت الطائرات من قاعدة حميميم وشنت غارات على مدينة سرمين", "سرمين", "SY-ID"),
+    ("فيما أصيب عنصر ثالث بجروح نُقل على إثرها إلى مشفى في مدينة الشدادي بريف الحسكة",
+     None, None),
+    # where the victim came from and his kin ("ذوي الراعي") are not where it happened
+    ("قتل عناصر من التنظيم راعي أغنام من أبناء ريف السلمية رمياً بالرصاص في بادية عقيربات "
+     "شرقي حماة", "باديه عقيربات", "SY-HM"),
+    ("إن ذوي الراعي عثروا على جثته قرب أحد الآبار في بادية عقيربات", "باديه عقيربات", "SY-HM"),
     # "كفرعمة" written as one word; a town named as one over a feature's name
     ("قتل عنصر برصاص قناص على محور كفرعمة بريف حلب الغربي", "كفرعمه", "SY-HL"),
     ("بغارات على معسكر في منطقة جبل الدويلة قرب بلدة كفرتخاريم بريف إدلب", "كفرتخاريم",
@@ -557,3 +565,13 @@ def test_the_accused_is_the_suspect_and_a_series_names_its_parties() -> None:
         "لقوى الأسايش في بلدة أبو حمام دون وقوع إصابات.", PUBLISHED).events
     assert [(e.place, e.perpetrator, e.target) for e in events] == [
         ("الشحيل", "isis", "sdf"), ("أبو حمام", "isis", "sdf")]
+
+
+def test_a_body_found_is_a_killing_and_also_opens_another_report() -> None:
+    events = extract_events(
+        "وفي بلدة الشحيل، عثر الأهالي صباح اليوم على جثة الشاب أحمد الخلف مرمية على أطراف "
+        "البلدة، وعليها آثار طلقات نارية في الرأس والصدر، وذلك بعد ساعات من اختطافه على يد "
+        "مسلحين مجهولين.\nوفجر اليوم أيضاً، انفجر لغم أرضي بسيارة تقل عمالاً في محيط حقل العمر "
+        "النفطي، ما أدى إلى مقتل أحدهم، وإصابة اثنين آخرين.", PUBLISHED).events
+    assert [(e.type, e.place, e.killed, e.wounded) for e in events] == [
+        ("armed_attack", "الشحيل", 1, None), ("landmine", "حقل العمر النفطي", 1, 2)]

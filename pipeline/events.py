@@ -209,6 +209,7 @@ class Clause:
     update: bool = False
     refers_back: bool = False
     recalled: bool = False  # "وكانت مسيرة قد استهدفت": an earlier attack of its own
+    same_named: bool = False  # "القصف ذاته": the attack told, named again
 
 
 def _read(original: str, context: str, published: date | None) -> Clause:
@@ -244,10 +245,10 @@ def _read(original: str, context: str, published: date | None) -> Clause:
         clause.skip = True
     if attack:
         # "الهجوم", "هذه الغارات", "القصف ذاته": the attack told, named again
+        clause.same_named = bool(_SAME.match(text, clause.kind_at))
         clause.generic = (clause.kind == "armed_attack" and bool(
-            _GENERIC_ATTACK.match(text, clause.kind_at))) or bool(
-            _DEMONSTRATIVE.search(text, max(0, clause.kind_at - 6), clause.kind_at)
-            or _SAME.match(text, clause.kind_at))
+            _GENERIC_ATTACK.match(text, clause.kind_at))) or clause.same_named or bool(
+            _DEMONSTRATIVE.search(text, max(0, clause.kind_at - 6), clause.kind_at))
     clause.killed, clause.wounded = casualties(text)
     hurt = c["casualty_words"].search(text)
     # "ولم يسجل وصول أي مصابين", "دون وقوع إصابات": casualties denied.
@@ -329,8 +330,8 @@ def _same_place(a: str | None, b: str | None) -> bool:
 
 def _continues(event: Event, clause: Clause) -> bool:
     """Whether a clause with an attack still tells of the event just opened."""
-    if clause.update:
-        return True
+    if clause.update or clause.same_named:
+        return True  # "كما طال القصف ذاته قرية حاس": the attack told, reaching another place
     if clause.another or (clause.kind and not clause.generic
                           and not types_agree(event.type, clause.kind)):
         return False

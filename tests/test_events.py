@@ -575,3 +575,22 @@ def test_a_body_found_is_a_killing_and_also_opens_another_report() -> None:
         "النفطي، ما أدى إلى مقتل أحدهم، وإصابة اثنين آخرين.", PUBLISHED).events
     assert [(e.type, e.place, e.killed, e.wounded) for e in events] == [
         ("armed_attack", "الشحيل", 1, None), ("landmine", "حقل العمر النفطي", 1, 2)]
+
+
+def test_the_same_shelling_reaching_another_village_and_serious_cases_are_one_attack() -> None:
+    events = extract_events(
+        "قتل 9 مدنيين صباح اليوم بغارات طائرات حربية روسية على مدينة أريحا جنوب إدلب.\n"
+        "وتسببت الغارات بإصابة أكثر من 15 آخرين بجراح، بعضهم في حالات خطرة، في حصيلة غير "
+        "نهائية.\nوفي سياق متصل، فارقت طفلة الحياة متأثرة بجراح أصيبت بها جراء قصف مدفعي نفذته "
+        "قوات النظام مساء أمس على بلدة كفرنبل في ريف إدلب الجنوبي.\nكما طال القصف ذاته قرية حاس "
+        "المجاورة، دون ورود معلومات عن خسائر بشرية.", PUBLISHED).events
+    assert [(e.type, e.place, e.killed, e.wounded) for e in events] == [
+        ("airstrike", "أريحا", 9, 15), ("shelling", "كفرنبل", 1, None)]
+
+
+def test_the_other_sides_telling_of_an_air_raid_is_the_same_raid() -> None:
+    event = _one("استهدفت طائرات حربية إسرائيلية فجر اليوم مبنى سكنياً في حي كفرسوسة بالعاصمة دمشق، "
+                 "ما أدى إلى مقتل 7 أشخاص.\nفي المقابل، نقلت وكالة سانا عن مصدر عسكري قوله إن "
+                 "العدوان الإسرائيلي أسفر عن استشهاد مدنيين اثنين، وإن الدفاعات الجوية تصدت "
+                 "للصواريخ.")
+    assert (event.type, event.perpetrator, event.killed) == ("airstrike", "israel", 7)

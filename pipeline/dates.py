@@ -32,7 +32,9 @@ _WEEKDAY = re.compile(r"(?<![\w])(?:يوم\s+|ليل\s+|ليله\s+|مساء\s+|
                       + r")(?![\w])(\s+الماضي|\s+الفائت|\s+المنصرم)?")
 _DAY_BEFORE_YESTERDAY = re.compile(r"اول\s+امس|اول\s+من\s+امس|امس\s+الاول")
 _YESTERDAY = re.compile(r"(?<![\w])[بو]?امس(?![\w])|الليله\s+الماضيه|ليله\s+امس")
-_TODAY = re.compile(r"(?<![\w])(?:صباح|فجر|مساء|ليل|ظهر|عصر|ظهيره)?\s*اليوم(?![\w])"
+# not the outlets "حلب اليوم", "سوريا اليوم"
+_TODAY = re.compile(r"(?<![\w])(?:صباح|فجر|مساء|ليل|ظهر|عصر|ظهيره)?\s*(?<!حلب )(?<!سوريا )"
+                    r"اليوم(?![\w])"
                     r"(?!\s+(?:التالي|الثاني|الذي|ذاته|نفسه))")
 _DAYS_AGO = re.compile(r"(?:منذ|قبل)\s+(يومين|(\S+)\s+ايام)(?![\w])")
 # "15 تشرين الثاني/نوفمبر 2023", "في الثالث من اذار" is rarer and left alone.
@@ -49,6 +51,8 @@ _NAMED_MONTH = re.compile(rf"(?<![\w])(?:(?:في|خلال|منذ|مطلع|اوا
                           rf"(?:\s*/\s*(?:{MONTH_NAMES}))?(?:\s+(?:من\s+)?(?:عام\s+)?(\d{{4}}))?")
 
 
+_UNTIL = re.compile(r"(?<![\w])حتي\s+(?:(?:صباح|ظهر|مساء|فجر|ساعه|ساعات|لحظه)\s+)?"
+                    r"(?:اليوم|الان)(?![\w])")
 _SINCE = re.compile(r"(?<![\w])منذ\s+(?!يومين|\S+\s+ايام)(?:\S+\s+){0,6}?\S*(?=\s|$)"
                     rf"(?:\s+(?:{MONTH_NAMES}))?")
 
@@ -71,6 +75,7 @@ def resolve_date(sentence: str, published: date | None) -> tuple[date | None, st
     if _DAY_BEFORE_YESTERDAY.search(sentence):
         return published - timedelta(days=2), "day"
     sentence = _SINCE.sub(" ", sentence)  # "منذ اتفاق آذار": when something else began
+    sentence = _UNTIL.sub(" ", sentence)  # "أسفرت الاشتباكات حتى ظهر اليوم": until when
     this_month = _DAY_OF_THIS_MONTH.search(sentence)
     if this_month and 1 <= int(this_month.group(1)) <= published.day:
         return published.replace(day=int(this_month.group(1))), "day"

@@ -119,6 +119,7 @@ def test_not_an_event(sentence: str) -> None:
     # the weapons used in a clash name no shelling; a missile strike is from the air
     ("اندلعت اشتباكات عنيفة استُخدمت فيها الأسلحة الخفيفة والمتوسطة وقذائف الهاون", "clash"),
     ("قتل 3 أشخاص جراء ضربة صاروخية إسرائيلية استهدفت شقة سكنية", "airstrike"),
+    ("فجّر مقاتل من هيئة تحرير الشام عربة مفخخة بحاجز لقوات النظام", "suicide_attack"),
 ])
 def test_attack_type(sentence: str, kind: str) -> None:
     from pipeline.normalize import normalize
@@ -165,7 +166,8 @@ def test_dates_resolve_against_publication(phrase: str, day: date, precision: st
 
 
 @pytest.mark.parametrize("phrase", ["مقتل أحد عناصر الفرقة", "مارس ضغوطاً على الفصائل",
-                                    "منذ اتفاق آذار الماضي"])
+                                    "منذ اتفاق آذار الماضي", "حتى ظهر اليوم",
+                                    "بحسب ما أفاد مراسل حلب اليوم"])
 def test_words_that_only_look_like_dates(phrase: str) -> None:
     from pipeline.dates import resolve_date
     from pipeline.normalize import normalize
@@ -229,6 +231,8 @@ def test_headlines_and_related_lists_never_make_events() -> None:
      "الشحيل اليوم.", "isis", "sdf"),
     ("اندلعت اشتباكات بين فصائل الجيش الوطني وقوات سوريا الديمقراطية في قرية عون الدادات "
      "بريف منبج اليوم أسفرت عن مقتل أربعة مقاتلين.", "sna", "sdf"),
+    ("تتواصل الاشتباكات العنيفة، منذ مساء يوم الخميس، بين هيئة تحرير الشام وفصائل الفيلق "
+     "الثالث في محيط بلدة جنديرس.", "hts", "sna"),
     ("استهدفت طائرة مسيرة تركية سيارة لقوات الأسايش قرب القامشلي أمس ما أدى إلى مقتل عنصرين.",
      "turkey", "sdf"),
     ("استهدفت غارات جوية إسرائيلية فجر اليوم مواقع عسكرية قرب مطار التيفور ما أدى إلى مقتل "
@@ -594,3 +598,10 @@ def test_the_other_sides_telling_of_an_air_raid_is_the_same_raid() -> None:
                  "العدوان الإسرائيلي أسفر عن استشهاد مدنيين اثنين، وإن الدفاعات الجوية تصدت "
                  "للصواريخ.")
     assert (event.type, event.perpetrator, event.killed) == ("airstrike", "israel", 7)
+
+
+def test_a_toll_raised_by_a_wounded_man_who_died() -> None:
+    event = _one("قُتل تسعة مدنيين اليوم جراء غارات روسية على مدينة اللطامنة في ريف حماة الشمالي.\n"
+                 "وأفاد المراسل بأن أحد الجرحى فارق الحياة متأثراً بجراحه، ما يرفع حصيلة الضحايا "
+                 "إلى عشرة.")
+    assert event.killed == 10

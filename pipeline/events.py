@@ -119,11 +119,14 @@ _AFTER = re.compile(r"(?<![\w])(?:بعد|عقب|اثر)\s")
 # Words that name no attack of their own: weapons of a ground attack that name shells or
 # rockets ("قذائف الـ'آر بي جي'": no shelling), a ceasefire ("وقف إطلاق النار"), the
 # disengagement line ("خط فض الاشتباك"), the weapons "used in" a clash ("اشتباكات استخدمت فيها
-# الأسلحة الخفيفة وقذائف الهاون": a clash, no shelling).
+# الأسلحة الخفيفة وقذائف الهاون": a clash, no shelling), the air cover of a ground attack
+# ("هجوماً واسعاً بإسناد من الطائرات المسيرة": an attack, no drone strike).
 _NO_ATTACK = re.compile(r"(?:قذائف|قذيفه|قاذف\S*)\s+(?:ال)?[\"“«']?(?:ال)?(?:ار\s*بي\s*جي"
                         r"|اربي\s*جي|rpg|RPG)|(?:وقف|لوقف|بوقف)\s+(?:ل)?اطلاق\s+النار"
                         r"|(?:فض|فك)\s+(?:ال)?اشتباك"
-                        r"|(?:استخدمت|استخدم|استخدموا|استعملت|استعمل)\s+(?:فيها|فيه)\s+[^،.]*")
+                        r"|(?:استخدمت|استخدم|استخدموا|استعملت|استعمل)\s+(?:فيها|فيه)\s+[^،.]*"
+                        r"|(?:باسناد|بدعم|بمسانده|بتغطيه|وسط\s+تغطيه)\s+(?:\S+\s+)?(?:من\s+)?"
+                        r"(?:ال)?(?:طائرات|طيران|مسيرات|مدفعيه|الطيران)[^،.]*")
 
 
 def _attack(sentence: str) -> tuple[str, int] | None:
@@ -270,6 +273,11 @@ def _read(original: str, context: str, published: date | None) -> Clause:
     since = bool(period) and "منذ" in period.group()
     clause.period = (clause.period and (clause.precision != "day" or since)) or bool(
         _DAY_SPAN.search(text) and clause.killed is not None)
+    if period and clause.period and not clause.update and _told_after(clause, period) and not (
+            _DAY_SPAN.search(text)):
+        # "قتل ثلاثة شبان مساء أمس ... في حادثة تضاف إلى سلسلة عمليات القتل منذ مطلع العام":
+        # one attack with its day and toll, set against a period
+        clause.period = False
     stop = not_happened or feared
     if (stop and clause.skip and _told_after(clause, stop)
             and not c["not_happened"].search(text, 0, clause.kind_at)

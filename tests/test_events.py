@@ -95,6 +95,10 @@ def test_monthly_figures_are_tallies_not_events() -> None:
     "فككت فرق الهندسة عبوة ناسفة عُثر عليها صباح اليوم قرب دوار الساعة وسط مدينة حمص.",
     "ضبطت الوحدات الأمنية خلال المداهمة في ريف دمشق حزامين ناسفين وعبوات ناسفة محلية الصنع.",
     "زعم الجيش الإسرائيلي أنه قضى على عنصرين كانا يحاولان زرع عبوة ناسفة قرب بلدة جباتا الخشب.",
+    "نفذت وحدات من الأمن العام فجر اليوم عملية مداهمة لمنزل في بلدة قطنا كانت الخلية تتخذه "
+    "مقراً لتخزين العبوات الناسفة، وألقت القبض على أربعة من أفرادها.",
+    "ووثق المرصد يوم أمس الثلاثاء مقتل 5 أشخاص بأعمال عنف متفرقة، ليرتفع إلى 38 عدد من قتلوا "
+    "منذ مطلع الشهر.",
 ])
 def test_not_an_event(sentence: str) -> None:
     assert extract_events(sentence, date(2021, 1, 10)).events == []
@@ -120,6 +124,8 @@ def test_not_an_event(sentence: str) -> None:
     ("اندلعت اشتباكات عنيفة استُخدمت فيها الأسلحة الخفيفة والمتوسطة وقذائف الهاون", "clash"),
     ("قتل 3 أشخاص جراء ضربة صاروخية إسرائيلية استهدفت شقة سكنية", "airstrike"),
     ("فجّر مقاتل من هيئة تحرير الشام عربة مفخخة بحاجز لقوات النظام", "suicide_attack"),
+    ("صدت القوات هجوماً واسعاً على محور أبو قلقل بإسناد من الطائرات المسيرة التركية",
+     "armed_attack"),
 ])
 def test_attack_type(sentence: str, kind: str) -> None:
     from pipeline.normalize import normalize
@@ -167,7 +173,7 @@ def test_dates_resolve_against_publication(phrase: str, day: date, precision: st
 
 @pytest.mark.parametrize("phrase", ["مقتل أحد عناصر الفرقة", "مارس ضغوطاً على الفصائل",
                                     "منذ اتفاق آذار الماضي", "حتى ظهر اليوم",
-                                    "بحسب ما أفاد مراسل حلب اليوم"])
+                                    "بحسب ما أفاد مراسل حلب اليوم", "فجر ذلك اليوم"])
 def test_words_that_only_look_like_dates(phrase: str) -> None:
     from pipeline.dates import resolve_date
     from pipeline.normalize import normalize
@@ -605,3 +611,10 @@ def test_a_toll_raised_by_a_wounded_man_who_died() -> None:
                  "وأفاد المراسل بأن أحد الجرحى فارق الحياة متأثراً بجراحه، ما يرفع حصيلة الضحايا "
                  "إلى عشرة.")
     assert event.killed == 10
+
+
+def test_one_killing_set_against_a_series_since_new_year_is_an_event() -> None:
+    event = _one("قُتل ثلاثة شبان مساء أمس الثلاثاء برصاص مسلحين مجهولين في حي كرم اللوز بمدينة "
+                 "حمص، في حادثة جديدة تضاف إلى سلسلة عمليات القتل التي تشهدها المدينة منذ مطلع "
+                 "العام الجاري.")
+    assert (event.killed, event.place, event.date) == (3, "كرم اللوز", date(2021, 1, 3))

@@ -457,6 +457,7 @@ def extract_events(text: str, published: date | None, title: str | None = None) 
     tally_period: str | None = None  # the period of the tally just told, which may go on
     shared: int | None = None  # the event whose toll the article shares out place by place
     series: tuple[str, str | None] = ("unknown", None)  # who attacked whom in a series told
+    told_by = "unknown"  # who carried out the attacks told so far
     parts = 0
     for before, clause in zip([None, *clauses], clauses, strict=False):
         if before and clause.date is None and _WHEN.match(clause.text):
@@ -497,10 +498,12 @@ def extract_events(text: str, published: date | None, title: str | None = None) 
             # whose man "a young man" was, whatever else the sentence tells
             events[current] = replace(events[current], target=group)
             continue
-        if clause.general and not clause.skip and _SERIES.search(clause.text):
+        if clause.general and not clause.skip and clause.kind:
             # "شنت خلايا التنظيم سلسلة هجمات متزامنة استهدفت مواقع لقسد": the attacks told
             # next are of the series, by and on whom it names
-            series = roles(clause.text, clause.kind or "armed_attack", clause.kind_at)
+            named = roles(clause.text, clause.kind, clause.kind_at)
+            series = named if _SERIES.search(clause.text) else series
+            told_by = named[0] if named[0] != "unknown" else told_by
         if clause.skip or clause.general:
             continue
         figures = clause.killed is not None or clause.wounded is not None
@@ -524,10 +527,16 @@ def extract_events(text: str, published: date | None, title: str | None = None) 
                 current = earlier
             else:
                 opened = _of_series(_days_before(_open(clause), clause, events), series)
+                if opened.perpetrator == "unknown" and (_SIMILAR.search(clause.text) or (
+                        _THESE.search(clause.text) and not _COMES_AFTER.match(clause.text))):
+                    # "بهجوم مماثل", "وكان أعنف تلك الهجمات": by whom the others were
+                    opened = replace(opened, perpetrator=told_by)
                 events.append(_in_town_told(opened, clause, events[current])
                               if current is not None else opened)
                 hurt.append(clause.hurt)
                 current = len(events) - 1
+            if events[current].perpetrator != "unknown":
+                told_by = events[current].perpetrator
         elif current is not None and (figures or clause.update) and _same_place(
                 events[current].place, clause.place):
             events[current] = _add(events[current], clause)
@@ -560,6 +569,14 @@ _HOURS_LATER = re.compile(r"^و?بعد\s+(?:\S+\s+)?(?:ساعات|ساعه|سا�
 
 
 _SERIES = re.compile(r"(?<![\w])(?:سلسله|موجه)\s+هجمات|هجمات\s+متزامنه|عده\s+هجمات")
+
+
+# "وتأتي هذه العمليات بعد أن نجا رئيس البلدية من محاولة اغتيال": the attack after "بعد" is
+# another, not one of "these".
+_COMES_AFTER = re.compile(r"^و?(?:تاتي|ياتي)\s")
+# "بهجوم مماثل", "وكان أعنف تلك الهجمات": an attack like the ones told, by the same hand.
+_SIMILAR = re.compile(r"(?<![\w])[وبل]?(?:هجوم|هجوما|كمين|تفجير|استهداف|اعتداء|قصف)\s+مماثل\S*")
+_THESE = re.compile(r"(?<![\w])(?:هذه|تلك)\s+(?:الهجمات|العمليات|الاعتداءات|الكمائن|التفجيرات)")
 
 
 def _of_series(event: Event, series: tuple[str, str | None]) -> Event:

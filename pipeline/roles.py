@@ -111,7 +111,7 @@ _OWNER_NOUNS = {fold_letters(w) for w in (
 _OBJECT_WORDS = {fold_letters(w) for w in (
     "استهداف", "مهاجمة", "اغتيال", "صفوف", "تصدى", "تصدت", "صد", "ضد", "على", "حاجز",
     "حواجز", "نقطة", "نقاط", "مواقع", "موقع", "رتل", "دورية", "مقر", "مقرات", "جنود", "قاعدة",
-    "حاجزا", "موقعا", "رتلا", "مقرا",
+    "حاجزا", "موقعا", "رتلا", "مقرا", "نقاطا",
     "سيارة", "سيارات", "آلية", "آليات", "حافلة", "حافلات", "شاحنة",
     "عربة", "مخفر", "منزل", "مبنى", "مستودع", "مستودعات", "قافلة", "تجمع", "معسكر")}
 _CLITICS = {"ل", "لل", "ب", "و", "ف", "ال", "وال", "بال", "ول", "وب"}
@@ -185,6 +185,10 @@ def _clash_sides(sentence: str, actors: list) -> tuple[str, str | None] | None:
         after = [a for p, a in actors if p >= between.end() and not a.victims]
         if len(after) >= 2 and after[0].perpetrator != after[1].perpetrator:
             return after[0].perpetrator, after[1].target
+        if after and after[0].perpetrator == "other" and all(
+                a.perpetrator == "other" for a in after):
+            # "اشتباكات بين أبناء عشيرتين", "بين مجموعات محلية ومسلحين من عشائر البدو"
+            return "other", "other"
     with_ = _WITH.search(sentence)
     if with_:
         other = next((a for p, a in actors if p >= with_.end() and not a.victims), None)

@@ -179,6 +179,8 @@ _BREAKDOWN = re.compile(rf"(?<![\w])(?:وهم|وهي|منهم)\s+(?={NUMBER}\s)"
 _DISTRIBUTED = re.compile(r"(?<![\w])(?:توزع|توزعت|وتوزع|وتوزعت|تتوزع)\s+(?:\S+\s+){0,10}?"
                           r"(?:النحو\s+التالي|كالتالي|كما\s+يلي)")
 _PART = re.compile(rf"(?:^|:\s*)و?\s?(?P<num>{NUMBER})\s+(?:\S+\s+)?(?:في|ب)\S*\s")
+# Targets a later sentence's "whose man he was" may make precise: none, people, a former member.
+_PLAIN_TARGETS = (None, "civilians", "other")
 _RECALLED = re.compile(r"^و?كان(?:ت)?\s+(?:\S+\s+){0,4}?قد\s")
 _WHEN = re.compile(r"(?:حين|عندما)\s")
 _SINCE = re.compile(r"(?<![\w])(?:منذ|خلال)(?![\w])")
@@ -492,7 +494,7 @@ def extract_events(text: str, published: date | None, title: str | None = None) 
             continue
         shared = None if clause.kind or clause.date else shared
         if clause.kind is None and (clause.killed, clause.wounded) == (None, None) and (
-                current is not None and events[current].target in (None, "civilians")) and (
+                current is not None and events[current].target in _PLAIN_TARGETS) and (
                 group := affiliation(clause.text)):
             # "وكان القتيل يعمل في صفوف الفرقة الرابعة، ويتهمه ناشطون بالمشاركة في حملات دهم":
             # whose man "a young man" was, whatever else the sentence tells

@@ -262,8 +262,11 @@ def roles(sentence: str, kind: str, attack_at: int | None = None,
               if not (a.alias in _GENERIC and i + 1 < len(found)
                       and found[i + 1][0] - (p + len(a.alias)) <= 3)
               and not _no_party(sentence[max(0, p - 45):p])]
+    # "القيادي السابق في فصائل المعارضة": a former member, whom no side claims now
+    former = None if strict else next(
+        ("other" for p, _ in found if _FORMER.search(sentence[max(0, p - 45):p])), None)
     if not actors:
-        return "unknown", None
+        return "unknown", former
     if kind == "clash":
         sides = _clash_sides(sentence, actors)
         if sides is not None:
@@ -297,5 +300,5 @@ def roles(sentence: str, kind: str, attack_at: int | None = None,
     if target is None and not strict:
         target = next((a.target for s, _, a in scored
                        if s == 0 and a.perpetrator != perpetrator and not a.victims
-                       and a.perpetrator != "isis"), None)
+                       and a.perpetrator != "isis"), former)
     return perpetrator, target

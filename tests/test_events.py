@@ -239,6 +239,12 @@ def test_headlines_and_related_lists_never_make_events() -> None:
      "بريف منبج اليوم أسفرت عن مقتل أربعة مقاتلين.", "sna", "sdf"),
     ("تتواصل الاشتباكات العنيفة، منذ مساء يوم الخميس، بين هيئة تحرير الشام وفصائل الفيلق "
      "الثالث في محيط بلدة جنديرس.", "hts", "sna"),
+    # a former member is claimed by no side now; workers and refugees are civilians
+    ("اغتال مسلحون مجهولون مساء أمس القيادي السابق في فصائل المعارضة محمود الحشيش في مدينة "
+     "طفس.", "unknown", "other"),
+    ("انفجر لغم أرضي بسيارة تقل عمالاً في محيط حقل العمر النفطي، ما أدى إلى مقتل أحدهم.",
+     "unknown", "civilians"),
+    ("قُتل لاجئ عراقي برصاص مسلحين مجهولين داخل مخيم الهول أمس.", "unknown", "civilians"),
     # a feud between tribes or local groups: both sides "other"
     ("قُتل أربعة أشخاص مساء أمس في اشتباكات اندلعت بين أبناء عشيرتين في قرية الفرقلس بريف حمص "
      "الشرقي.", "other", "other"),

@@ -39,9 +39,10 @@ def accepts(gold, value) -> bool:
 
 
 def _fold(text: str) -> str:
-    from pipeline.normalize import normalize
+    # Normalized, a dash read as a space: "طريق جبلة - القرداحة" is "طريق جبلة القرداحة".
+    from pipeline.places import name_key
 
-    return normalize(text)
+    return name_key(text)
 
 
 @dataclass

@@ -229,10 +229,10 @@ _SETTLEMENT = re.compile(r"(?<![\w])[وبل]?(?:قريه|بلده|مدينه|ح�
                          r"\s+(?!ال(?:شرقي|غربي|شمالي|جنوبي)\b)(\S+)(?:\s+(\S+))?")
 _TWO_WORD_START = {"عين", "تل", "دير", "ابو", "راس", "كفر", "بيت", "خربه", "جسر", "ام", "بئر",
                    "قصر", "سد", "حي", "مرج", "عرب", "جب", "نهر", "قلعه", "باب", "معره", "بنش",
-                   "سرمين", "دار", "ذات"}
+                   "سرمين", "دار", "ذات", "الشيخ", "شيخ"}
 _NOT_NAMES = {"التي", "الذي", "المجاوره", "نفسها", "ذاتها", "المذكوره", "الحدوديه", "الواقعه",
               "المحاصره", "المحتله", "القريبه", "في", "من", "على", "الي", "عند", "قرب", "ريف",
-              "باديه", "محيط", "اطراف", "ضواحي", "منطقه", "مناطق"}
+              "باديه", "محيط", "اطراف", "ضواحي", "منطقه", "مناطق", "اقليم"}
 
 
 def _named_as_settlement(sentence: str, name: str) -> bool:
@@ -257,6 +257,8 @@ def _unlisted_place(sentence: str) -> str | None:
             sentence, match.end(1)):
         return None
     second = (match.group(2) or "").strip("،,.:؛()\"'«»")
+    if match.group(1) != first:
+        second = ""  # "لمدينة بنش، مساء أمس": the name ends at the comma
     if second and second not in _NOT_NAMES and (first in _TWO_WORD_START or (
             second.startswith("ال") and not first.startswith("ال")
             and not _SIDE.match(" " + second))):

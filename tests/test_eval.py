@@ -17,6 +17,8 @@ SHARED = PROJECT.parent / "shared"
     ({"min": 30, "max": None}, 100, True), ({"min": 30, "max": 40}, None, False),
     ({"min": "2020-12-28", "max": "2020-12-31"}, "2020-12-30", True),
     ("بادية الرصافة", "باديه الرصافه", True),  # places compare normalized
+    ("طريق جبلة - القرداحة", "طريق جبلة القرداحة", True),  # a dash is no part of a name
+    ("طريق جبلة - القرداحة", "جبلة", False),
 ])
 def test_accepts(gold, value, ok: bool) -> None:
     assert accepts(gold, value) is ok

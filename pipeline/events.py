@@ -173,7 +173,8 @@ _DENIED = re.compile(r"(?<![\w])(?:لم|دون|لا|عدم|بلا|اي)(?![\w])"
 _GENERIC_ATTACK = re.compile(r"(?:[وبلف]?ال(?:هجوم|هجمات|استهداف|اعتداء)|هذا\s+الهجوم|الهجوم)")
 _OTHER_WORD = re.compile(r"(?<![\w])(?:اخر|اخري|مماثل\S*|منفصل\S*)(?![\w])")
 _DEMONSTRATIVE = re.compile(r"(?<![\w])(?:هذه|هذا|تلك|ذلك)\s+$")
-_SAME = re.compile(r"\S+\s+(?:ذاته|نفسه|ذاتها|نفسها)(?![\w])")
+# "القصف ذاته" (not "فجّر انتحاري نفسه": himself)
+_SAME = re.compile(r"[وبل]?ال\S+\s+(?:ذاته|نفسه|ذاتها|نفسها)(?![\w])")
 _UPDATE_FIGURE = re.compile(rf"(?:الي|ل)\s+{FIGURE}")
 _BREAKDOWN = re.compile(rf"(?<![\w])(?:وهم|وهي|منهم)\s+(?={NUMBER}\s)")
 _DISTRIBUTED = re.compile(r"(?<![\w])(?:توزع|توزعت|وتوزع|وتوزعت|تتوزع)\s+(?:\S+\s+){0,10}?"
@@ -465,6 +466,10 @@ def extract_events(text: str, published: date | None, title: str | None = None) 
         if before and clause.date is None and _WHEN.match(clause.text):
             # "وكان أبرزها يوم الخميس، حين قتل ...": the day of the clause it depends on
             clause.date, clause.precision = before.date, before.precision
+        if current is not None and _in_city_told(clause, events[current]):
+            # "على حي الحمدانية ... غرب المدينة": a neighbourhood of the city just told, not a
+            # village of the same name elsewhere
+            clause.governorate = events[current].governorate
         if current is not None and _DISTRIBUTED.search(clause.text):
             shared, parts = current, 0  # "وتوزعت الحصيلة على النحو التالي: 14 في حمورية، و9 ..."
         part = _PART.search(clause.text) if shared is not None else None
@@ -591,6 +596,15 @@ def _of_series(event: Event, series: tuple[str, str | None]) -> Event:
 
 # "أطراف البلدة", "داخل المدينة": the town just named, not a new place.
 _TOWN_TOLD = re.compile(r"(?<![\w])[وب]?ال(?:بلده|مدينه|قريه)(?![\w])")
+
+
+def _in_city_told(clause: Clause, told: Event) -> bool:
+    """Whether a clause names a neighbourhood ("حي الحمدانية") of "the city" just told."""
+    if not (clause.place and clause.governorate and told.governorate
+            and clause.governorate != told.governorate and _TOWN_TOLD.search(clause.text)):
+        return False
+    named = r"(?<![\w])[وبل]?(?:حي|احياء)\s+" + re.escape(normalize(clause.place))
+    return bool(re.search(named, clause.text))
 
 
 def _in_town_told(event: Event, clause: Clause, told: Event) -> Event:

@@ -69,6 +69,7 @@ def gazetteer() -> dict[str, tuple[Place, ...]]:
     """Normalized name -> the places of that name (one name may stand in several governorates);
     spelling variants are names of their own. Read from data/gazetteer.csv (docs/gazetteer.md)."""
     stop = {normalize(w) for w in _extra().get("not_places", [])}
+    weak = {normalize(w) for w in _extra().get("weak_names", [])}
     stop |= {m for name in MONTHS for m in name.split("/")} | set(WEEKDAYS)
     governorate_keys = {normalize(name) for name in GOVERNORATES}
     entries: dict[str, dict[tuple[str | None, int], Place]] = {}
@@ -82,7 +83,8 @@ def gazetteer() -> dict[str, tuple[Place, ...]]:
                 continue  # a town named like its governorate reads as the governorate
             # Rasd's own entries and named features (fields, crossings...) are names news
             # uses as places; the administrative list's villages may be common words too.
-            curated = row["source"] == "rasd" or row["kind"] not in ("town", "village")
+            curated = (row["source"] == "rasd" or row["kind"] not in ("town", "village")) and (
+                key not in weak)
             main = name_key(row["variant_of"] or row["name"])
             place = Place(key, code, specificity, curated, main)
             entries.setdefault(key, {})[(code, specificity)] = place

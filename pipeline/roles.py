@@ -61,6 +61,10 @@ _SOURCE_BEFORE = re.compile(fold_letters(
 # "نقلوا إلى المشفى الوطني": where the wounded were taken, not what was attacked.
 _TAKEN_TO = re.compile(r"(?:نقل\S*|اسعف\S*|اسعاف\S*)\s+(?:\S+\s+){0,4}?(?:الي\s+|ل)(?:ال)?$")
 _CONTROL_BEFORE = re.compile(r"(?<![\w])(?:سيطره|نفوذ|تحت\s+سيطره)\s+(?:ل|لل)?$")
+# "على حي الحمدانية الخاضع لسيطرة قوات النظام": who holds the place struck is no party to the
+# attack, unless the fire came from there ("قذائف مصدرها معسكر المسطومة الخاضع لسيطرة قوات
+# الأسد").
+_HELD_BY = re.compile(r"(?<![\w])الخاضع\S*\s+لسيطره\s+$")
 # After "استهداف X": an object (not an actor) and then the weapon: X did the targeting.
 _OBJECT_THEN_WEAPON = re.compile(fold_letters(
     r"^\s*(?:(?:امس|اليوم|صباح|مساء|فجر|ظهر|ليل|يوم)\s+)*(?:ال\S+\s+)?"
@@ -76,7 +80,7 @@ _DEFENDER_BEFORE = re.compile(fold_letters(
     r"(?<![\w])[وف]?(?:صد|صدت|صدوا|تصدى|تصدت|تصدوا|احبط|احبطت|احبطوا|افشل|افشلت)\s+"
     r"(?:(?:مقاتلو|مقاتلي|عناصر|قوات|مسلحو)\s+)?$"))
 # "قصف مدفعي مصدره مواقع قوات النظام": where the fire came from is who fired.
-_FIRED_FROM = re.compile(r"(?<![\w])مصدر(?:ه|ها)\s+(?:\S+\s+){0,3}?$")
+_FIRED_FROM = re.compile(r"(?<![\w])مصدر(?:ه|ها)\s+(?:\S+\s+){0,5}?$")
 # An attack noun and its adjectives just before a bare nationality ("غارات جوية إسرائيلية").
 _WEAPON_BEFORE = re.compile(fold_letters(
     r"(?<![\w])[وبل]?(?:غارات|غاره|ضربات|ضربه|قصف|قصفا|طائره|طائرات|مسيره|مسيرات|صواريخ|صاروخ"
@@ -131,7 +135,8 @@ def _no_party(before: str) -> bool:
     neither attacked nor was attacked."""
     # "قصف مصدره مناطق سيطرة قوات النظام": fire from X's ground is X's.
     return bool(_FORMER.search(before) or _SOURCE_BEFORE.search(before) or _TAKEN_TO.search(before)
-                or (_CONTROL_BEFORE.search(before) and not _FIRED_FROM.search(before)))
+                or ((_CONTROL_BEFORE.search(before) or _HELD_BY.search(before))
+                    and not _FIRED_FROM.search(before)))
 
 
 def _score(sentence: str, position: int, actor: Actor, attack_at: int | None) -> int:

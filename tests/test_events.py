@@ -245,6 +245,11 @@ def test_headlines_and_related_lists_never_make_events() -> None:
     ("انفجر لغم أرضي بسيارة تقل عمالاً في محيط حقل العمر النفطي، ما أدى إلى مقتل أحدهم.",
      "unknown", "civilians"),
     ("قُتل لاجئ عراقي برصاص مسلحين مجهولين داخل مخيم الهول أمس.", "unknown", "civilians"),
+    # who holds the place struck is no party; where the fire came from is who fired
+    ("قضى ثلاثة مواطنين إثر سقوط قذائف أطلقتها الفصائل على حي الحمدانية الخاضع لسيطرة قوات "
+     "النظام.", "unknown", "civilians"),
+    ("سقطت قذائف مدفعية مصدرها معسكر المسطومة الخاضع لسيطرة قوات الأسد على مدينة بنش، ما أدى "
+     "لإصابة شخصين.", "government", "civilians"),
     # a feud between tribes or local groups: both sides "other"
     ("قُتل أربعة أشخاص مساء أمس في اشتباكات اندلعت بين أبناء عشيرتين في قرية الفرقلس بريف حمص "
      "الشرقي.", "other", "other"),
@@ -363,6 +368,9 @@ def test_a_later_attack_without_a_day_is_the_articles_days_unless_set_apart() ->
     # a village the list lacks ends at its comma; "الشيخ مقصود" is one name; a region is none
     ("سقطت قذائف على الأطراف الجنوبية لمدينة بنش، مساء أمس السبت", "بنش", None),
     ("قصف مدفعي استهدف حي الشيخ مقصود في مدينة حلب", "الشيخ مقصود", "SY-HL"),
+    # "الراعي" is the shepherd unless the text says it is a place
+    ("وأفاد المراسل بأن الراعي ينحدر من مدينة الميادين", "الميادين", "SY-DY"),
+    ("انفجرت سيارة مفخخة في بلدة الراعي بريف حلب الشمالي", "الراعي", "SY-HL"),
     # "كفرعمة" written as one word; a town named as one over a feature's name
     ("قتل عنصر برصاص قناص على محور كفرعمة بريف حلب الغربي", "كفرعمه", "SY-HL"),
     ("بغارات على معسكر في منطقة جبل الدويلة قرب بلدة كفرتخاريم بريف إدلب", "كفرتخاريم",
@@ -645,3 +653,13 @@ def test_a_similar_attack_is_by_the_same_hand_but_not_one_told_after_these() -> 
         "تنظيم داعش بالوقوف وراء الاغتيال.\nوتأتي هذه العمليات بعد أن نجا رئيس بلدية داعل أول "
         "أمس من محاولة اغتيال إثر انفجار عبوة ناسفة بسيارته.", PUBLISHED).events
     assert events[-1].perpetrator == "unknown"
+
+
+def test_a_daily_toll_by_governorate_keeps_each_part_in_its_own() -> None:
+    events = extract_events(
+        "محافظة حلب: استشهد 27 مواطناً جراء غارات نفذتها طائرات حربية روسية على حي الشعار في "
+        "مدينة حلب.\nكما قضى ثلاثة مواطنين إثر سقوط قذائف على مناطق في حي الحمدانية غرب "
+        "المدينة.\nمحافظة الحسكة: لقي سبعة أشخاص حتفهم، وأصيب 19 آخرون، إثر تفجير انتحاري نفسه "
+        "بحزام ناسف عند حاجز في حي الوسطى بمدينة القامشلي.", PUBLISHED).events
+    assert [(e.type, e.governorate, e.killed) for e in events] == [
+        ("airstrike", "SY-HL", 27), ("shelling", "SY-HL", 3), ("suicide_attack", "SY-HA", 7)]

@@ -158,7 +158,9 @@ _FRESH = re.compile(r"^(?:و?في\s+(?:ال)?سياق|و?في\s+حادث|فيم�
                     r"|الي\s+ذلك|من\s+جهه\s+اخري|و?علي\s+صعيد|و?في\s+ريف|و?في\s+مدينه"
                     r"|و?في\s+بلده|و?في\s+باديه|و?في\s+(?:محافظه|مقاطعه)|و?في\s+المقابل|و?بالمقابل"
                     r"|و?بالتزامن|و?تزامنا|و?في\s+الوقت\s+(?:نفسه|ذاته)"
-                    r"|و?(?:\S+\s+){1,2}ايضا(?![\w]))")  # "وفجر اليوم أيضاً، انفجر لغم"
+                    r"|و?(?:\S+\s+){1,2}ايضا(?![\w])"  # "وفجر اليوم أيضاً، انفجر لغم"
+                    # "وردّت القوات الأمريكية بعد ساعات بغارات": the other side's answer
+                    r"|و?(?:ردت|رد)\s+(?:\S+\s+){0,4}?ب(?:غار|قصف|استهداف|ضرب|هجوم)\S*)")
 # "بهجوم مماثل", "بعد ثمانية أيام من قصف": another attack than the one just told.
 _ANOTHER = re.compile(r"(?<![\w])[وبل]?(?:هجوم|هجوما|قصف|قصفا|غاره|غارات|انفجار|تفجير|كمين|استهداف"
                       r"|اغتيال|اعتداء|حادث\S*|مسيره|عبوه|لغم)\s+(?:\S+\s+)?(?:اخر|اخري|مماثل\S*|منفصل\S*"
@@ -175,6 +177,9 @@ _OTHER_WORD = re.compile(r"(?<![\w])(?:اخر|اخري|مماثل\S*|منفصل\
 _DEMONSTRATIVE = re.compile(r"(?<![\w])(?:هذه|هذا|تلك|ذلك)\s+$")
 # "القصف ذاته" (not "فجّر انتحاري نفسه": himself)
 _SAME = re.compile(r"[وبل]?ال\S+\s+(?:ذاته|نفسه|ذاتها|نفسها)(?![\w])")
+# "إن عدد قتلى الغارات الأمريكية بلغ تسعة": the toll told again, higher
+_COUNT_REACHED = re.compile(r"(?<![\w])عدد\s+(?:\S+\s+){1,4}?(?:بلغ|وصل)(?![\w])")
+_REACHED_FIGURE = re.compile(rf"\s+{FIGURE}")  # "بلغ تسعة"
 _UPDATE_FIGURE = re.compile(rf"(?:الي|ل)\s+{FIGURE}")
 _BREAKDOWN = re.compile(rf"(?<![\w])(?:وهم|وهي|منهم)\s+(?={NUMBER}\s)")
 _DISTRIBUTED = re.compile(r"(?<![\w])(?:توزع|توزعت|وتوزع|وتوزعت|تتوزع)\s+(?:\S+\s+){0,10}?"
@@ -259,7 +264,7 @@ def _read(original: str, context: str, published: date | None) -> Clause:
     hurt = c["casualty_words"].search(text)
     # "ولم يسجل وصول أي مصابين", "دون وقوع إصابات": casualties denied.
     clause.hurt = bool(hurt and not _DENIED.search(text[max(0, hurt.start() - 30):hurt.start()]))
-    update = c["toll_update"].search(text)
+    update = c["toll_update"].search(text) or _COUNT_REACHED.search(text)
     if update:
         _read_update(clause, update)
     clause.refers_back = bool(c["same_attack"].search(text)) or (
@@ -301,7 +306,8 @@ def _read_update(clause: Clause, update: re.Match) -> None:
     """"ارتفعت الحصيلة إلى 11": the clause's figure replaces the one told, unless it is a
     running total or a total broken down."""
     text = clause.text
-    figure = _UPDATE_FIGURE.search(text, update.end(), update.end() + 200)
+    figure = (_UPDATE_FIGURE.search(text, update.end(), update.end() + 200)
+              or _REACHED_FIGURE.match(text, update.end()))
     value = parse_number(figure.group("num")) if figure else None
     if value is None:
         return
@@ -321,6 +327,13 @@ def _read_update(clause: Clause, update: re.Match) -> None:
         clause.wounded = value
     else:
         clause.killed = value
+
+
+# "بعد ثلاثة أيام من قصف", "قبل أيام", "بعد هجوم مماثل ... الأسبوع الماضي": told as another
+# day's ("غارات أخرى" alone may be of the same raid).
+_APART_IN_TIME = re.compile(r"(?<![\w])(?:بعد|قبل)\s+(?:\S+\s+){0,2}?(?:ايام|ساعات|اسبوع|اسابيع"
+                            r"|اشهر|شهر|يومين|يوم|اقل\s+من|مماثل\S*)(?![\w])"
+                            r"|(?<![\w])ال(?:اسبوع|شهر)\s+(?:الماضي|الفائت)(?![\w])")
 
 
 def _set_apart(text: str) -> bool:
@@ -523,8 +536,14 @@ def extract_events(text: str, published: date | None, title: str | None = None) 
                 continue
             if clause.period:
                 continue  # a summary over a period it does not name: neither event nor tally
-        if clause.period and clause.precision != "day" and clause.place is None:
-            continue  # "في حين قتل خلال الفترة ذاتها 23 من عناصر التنظيم بضربات جوية"
+        if current is None and cues()["toll_update"].search(clause.text) and re.search(
+                r"(?<![\w])منذ(?![\w])", clause.text):
+            continue  # "ارتفعت حصيلة القتلى منذ يوم الخميس إلى 830": a running total, told first
+        if clause.period and clause.place is None and (
+                clause.precision != "day" or _SINCE.search(clause.text)):
+            # "في حين قتل خلال الفترة ذاتها 23 من عناصر التنظيم بضربات جوية", "ارتفعت حصيلة
+            # القتلى منذ يوم الخميس الفائت إلى 830"
+            continue
         tally_period = None
         if clause.kind is not None:
             earlier = _earlier(events, current, clause)
@@ -571,8 +590,9 @@ _DAYS_BEFORE = re.compile(rf"بعد\s+(?:(?P<n>{NUMBER})\s+(?:ايام|يوما|
                           rf"\s+(?:فقط\s+)?من(?![\w])")
 
 
-# "وبعد ساعات، قصفت مسيرة أخرى ...": an attack told as hours after the one just told.
-_HOURS_LATER = re.compile(r"^و?بعد\s+(?:\S+\s+)?(?:ساعات|ساعه|ساعتين)(?!\s+من)(?![\w])")
+# "وبعد ساعات، قصفت مسيرة أخرى ...", "وردّت القوات بعد ساعات بغارات": an attack told as hours
+# after the one just told.
+_HOURS_LATER = re.compile(r"(?<![\w])بعد\s+(?:\S+\s+)?(?:ساعات|ساعه|ساعتين)(?!\s+من)(?![\w])")
 
 
 _SERIES = re.compile(r"(?<![\w])(?:سلسله|موجه)\s+هجمات|هجمات\s+متزامنه|عده\s+هجمات")
@@ -622,7 +642,7 @@ def _in_town_told(event: Event, clause: Clause, told: Event) -> Event:
 def _days_before(event: Event, clause: Clause, told: list[Event]) -> Event:
     """An attack recalled as "بعد ثلاثة أيام من قصف" (or "بعد ساعات من") dated from the one
     just told; one told "hours later" is on its day."""
-    found = _DAYS_BEFORE.search(clause.text) or _HOURS_LATER.match(clause.text)
+    found = _DAYS_BEFORE.search(clause.text) or _HOURS_LATER.search(clause.text)
     earlier = next((e for e in reversed(told) if e.date and e.date_precision == "day"), None)
     if event.date is not None or not found or earlier is None:
         return event
@@ -645,7 +665,8 @@ def _fill(event: Event, lead: Clause, *, first: bool) -> Event:
     recalled = cues()["recalled"].search(evidence)  # "وكان ... قد": earlier
     # "كما ألقى الطيران ...": a later attack told without a day is the article's day's, unless
     # it is set apart ("بعد ثلاثة أيام من قصف", "هجوم مماثل").
-    if (first or not _set_apart(evidence)) and event.date is None and lead.date is not None \
+    if (first or not _APART_IN_TIME.search(evidence)) and event.date is None \
+            and lead.date is not None \
             and not recalled:
         return replace(event, governorate=governorate, date=lead.date,
                        date_precision=lead.precision)

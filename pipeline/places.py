@@ -65,11 +65,16 @@ def name_key(name: str) -> str:
 
 
 @cache
+def _weak_names() -> frozenset[str]:
+    return frozenset(normalize(w) for w in _extra().get("weak_names", []))
+
+
+@cache
 def gazetteer() -> dict[str, tuple[Place, ...]]:
     """Normalized name -> the places of that name (one name may stand in several governorates);
     spelling variants are names of their own. Read from data/gazetteer.csv (docs/gazetteer.md)."""
     stop = {normalize(w) for w in _extra().get("not_places", [])}
-    weak = {normalize(w) for w in _extra().get("weak_names", [])}
+    weak = _weak_names()
     stop |= {m for name in MONTHS for m in name.split("/")} | set(WEEKDAYS)
     governorate_keys = {normalize(name) for name in GOVERNORATES}
     entries: dict[str, dict[tuple[str | None, int], Place]] = {}
@@ -208,6 +213,8 @@ def _strong(text: str, position: int, candidates: tuple[Place, ...], after_place
     of Rasd's own entries, or one named after a place word ("في بلدة ..."), a clitic "ب"
     ("بالشحيل"), or just after another place ("قرى مرعناز والمالكية")."""
     name = candidates[0].name
+    if name in _weak_names():  # "الراعي", "للهلال الأحمر": only after a place word
+        return _previous_word(text, position) in _LOCATIVE_WORDS
     if any(c.specificity == 0 or c.curated for c in candidates) or " " in name:
         return True
     if position > 0 and text[position - 1] in "بل" and position >= 1 and (
@@ -281,15 +288,20 @@ def _roads(sentence: str, found: list) -> list[tuple[int, tuple[Place, ...]]]:
     joined, i = [], 0
     while i < len(found):
         position, first = found[i]
-        if i + 1 < len(found) and all(c.specificity > 0 for c in first + found[i + 1][1]):
+        start = _ROAD_START.search(sentence[max(0, position - 60):position])
+        # a governorate's city joins a road only as "الطريق بين طرطوس وبانياس"
+        if i + 1 < len(found) and start and (
+                "بين" in start.group() or all(c.specificity > 0 for c in first + found[i + 1][1])):
             after, second = found[i + 1]
             end = position + len(first[0].name)
-            if (_ROAD_START.search(sentence[max(0, position - 60):position])
-                    and _ROAD_JOIN.match(sentence[end:after])):
+            if _ROAD_JOIN.match(sentence[end:after]):
                 shared = [g for g in dict.fromkeys(c.governorate for c in first)
                           if g in {c.governorate for c in second}]
                 name = f"طريق {first[0].name} {second[0].name}"
-                road = tuple(Place(name, g, 3, True, name) for g in (
+                # between two towns a road is as specific as a town; from a governorate's city
+                # it is a highway, as specific as a listed road
+                level = 3 if all(c.specificity > 0 for c in first + second) else 2
+                road = tuple(Place(name, g, level, True, name) for g in (
                     shared or dict.fromkeys(c.governorate for c in first)))
                 joined.append((position, road))
                 i += 2
@@ -300,9 +312,11 @@ def _roads(sentence: str, found: list) -> list[tuple[int, tuple[Place, ...]]]:
 
 
 # Where the wounded were taken ("نُقلوا إلى النقطة الطبية في بلدة البصيرة، ومنها إلى مشافي
-# الحسكة") and where aircraft took off ("أقلعت من قاعدة حميميم") are not where it happened.
+# الحسكة"), where aircraft took off ("أقلعت من قاعدة حميميم") and where fire came from are not
+# where it happened.
 _TAKEN_TO = re.compile(r"(?<![\w])و?(?:نقل\S*|اسعف\S*|اسعاف\S*)\s+(?:\S+\s+){0,4}?الي\s")
-_TOOK_OFF = re.compile(r"(?<![\w])(?:اقلعت|اقلع|انطلقت|انطلق)\s+(?:\S+\s+)?من\s+(?:\S+\s+)?$")
+_TOOK_OFF = re.compile(r"(?<![\w])(?:(?:اقلعت|اقلع|انطلقت|انطلق)\s+(?:\S+\s+)?من\s+(?:\S+\s+)?"
+                       r"|مصدر(?:ه|ها)\s+(?:(?!علي\s)\S+\s+){0,10})$")  # "مصدرها مناطق ... تادف"
 
 
 def resolve_place(sentence: str, context: str = "") -> tuple[str | None, str | None]:
@@ -313,7 +327,7 @@ def resolve_place(sentence: str, context: str = "") -> tuple[str | None, str | N
     if taken:
         sentence = sentence[:taken.start()]
     found = [(p, c) for p, c in _roads(sentence, find_places(sentence))
-             if not _TOOK_OFF.search(sentence[max(0, p - 30):p])]
+             if not _TOOK_OFF.search(sentence[max(0, p - 80):p])]
     explicit, stated, places = [], [], []
     previous_end = -10
     for position, candidates in found:

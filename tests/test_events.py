@@ -99,6 +99,10 @@ def test_monthly_figures_are_tallies_not_events() -> None:
     "مقراً لتخزين العبوات الناسفة، وألقت القبض على أربعة من أفرادها.",
     "ووثق المرصد يوم أمس الثلاثاء مقتل 5 أشخاص بأعمال عنف متفرقة، ليرتفع إلى 38 عدد من قتلوا "
     "منذ مطلع الشهر.",
+    "وقال مصدر طبي إن الضحايا نزحوا من مدينة رأس العين قبل أيام، هرباً من القصف المتواصل على "
+    "المدينة.",
+    "ارتفعت حصيلة القتلى الذين وثقهم المرصد منذ يوم الخميس الفائت في مناطق الساحل إلى 830 "
+    "شخصاً، بينهم 553 مدنياً قتلوا في عمليات تصفية.",
 ])
 def test_not_an_event(sentence: str) -> None:
     assert extract_events(sentence, date(2021, 1, 10)).events == []
@@ -124,6 +128,7 @@ def test_not_an_event(sentence: str) -> None:
     ("اندلعت اشتباكات عنيفة استُخدمت فيها الأسلحة الخفيفة والمتوسطة وقذائف الهاون", "clash"),
     ("قتل 3 أشخاص جراء ضربة صاروخية إسرائيلية استهدفت شقة سكنية", "airstrike"),
     ("فجّر مقاتل من هيئة تحرير الشام عربة مفخخة بحاجز لقوات النظام", "suicide_attack"),
+    ("استهدفت طائرتان مسيّرتان انتحاريتان القاعدة الأمريكية في حقل العمر", "drone_strike"),
     ("صدت القوات هجوماً واسعاً على محور أبو قلقل بإسناد من الطائرات المسيرة التركية",
      "armed_attack"),
 ])
@@ -368,6 +373,12 @@ def test_a_later_attack_without_a_day_is_the_articles_days_unless_set_apart() ->
     # a village the list lacks ends at its comma; "الشيخ مقصود" is one name; a region is none
     ("سقطت قذائف على الأطراف الجنوبية لمدينة بنش، مساء أمس السبت", "بنش", None),
     ("قصف مدفعي استهدف حي الشيخ مقصود في مدينة حلب", "الشيخ مقصود", "SY-HL"),
+    ("استهدف مسلحون سيارة إسعاف تابعة للهلال الأحمر على الطريق الدولي بين طرطوس وبانياس",
+     "طريق طرطوس بانياس", "SY-TA"),
+    # where the fire came from is not where it fell
+    ("وأشار المصدر إلى أن القذائف مصدرها مناطق سيطرة قوات النظام في محيط مدينة تادف", None,
+     None),
+    ("بقصف مصدره مناطق سيطرة قوات النظام على بلدة الصبحة شرق دير الزور", "الصبحه", "SY-DY"),
     # "الراعي" is the shepherd unless the text says it is a place
     ("وأفاد المراسل بأن الراعي ينحدر من مدينة الميادين", "الميادين", "SY-DY"),
     ("انفجرت سيارة مفخخة في بلدة الراعي بريف حلب الشمالي", "الراعي", "SY-HL"),
@@ -663,3 +674,27 @@ def test_a_daily_toll_by_governorate_keeps_each_part_in_its_own() -> None:
         "بحزام ناسف عند حاجز في حي الوسطى بمدينة القامشلي.", PUBLISHED).events
     assert [(e.type, e.governorate, e.killed) for e in events] == [
         ("airstrike", "SY-HL", 27), ("shelling", "SY-HL", 3), ("suicide_attack", "SY-HA", 7)]
+
+
+def test_the_other_sides_answer_and_other_raids_of_the_same_wave() -> None:
+    events = extract_events(
+        "شنت طائرات حربية إسرائيلية فجر اليوم غارات على مواقع في حي كفرسوسة بدمشق، ما أدى إلى "
+        "مقتل شخصين.\nفيما طالت غارات أخرى مستودعات في محيط مطار دمشق الدولي بريف دمشق، وأدت "
+        "إلى إصابة عسكري.\nوفي شرقي سوريا، استهدفت طائرتان مسيّرتان انتحاريتان، مساء أمس، "
+        "القاعدة الأمريكية في حقل العمر النفطي بريف دير الزور الشرقي.\nوردّت القوات الأمريكية "
+        "بعد ساعات بغارات جوية على مواقع لميليشيات مدعومة من إيران في مدينة الميادين، ما أسفر "
+        "عن مقتل سبعة عناصر.", PUBLISHED).events
+    assert [(e.type, e.governorate, e.date, e.killed) for e in events] == [
+        ("airstrike", "SY-DI", PUBLISHED, 2), ("airstrike", "SY-RD", PUBLISHED, None),
+        ("drone_strike", "SY-DY", date(2021, 1, 3), None),
+        ("airstrike", "SY-DY", date(2021, 1, 3), 7)]
+    assert (events[3].perpetrator, events[3].target) == ("coalition", "iran_backed")
+
+
+def test_a_toll_that_reached_more_and_a_medic_and_driver_killed() -> None:
+    event = _one("وردّت القوات الأمريكية اليوم بغارات جوية على مواقع في مدينة الميادين، ما أسفر عن "
+                 "مقتل سبعة عناصر.\nوقالت مصادر أخرى إن عدد قتلى الغارات الأمريكية بلغ تسعة.")
+    assert event.killed == 9
+    event = _one("استهدف مسلحون مجهولون سيارة إسعاف على الطريق الدولي بين طرطوس وبانياس مساء أمس، "
+                 "ما أدى إلى مقتل مسعف وسائق.")
+    assert event.killed == 2

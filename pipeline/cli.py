@@ -226,7 +226,9 @@ def eval_sets() -> list[tuple[str, Path, Path]]:
             # Scored unseen with events-0.4 (F1 0.830), then mended on.
             ("set dy", EVAL_DIR / "fresh" / "dy.gold.json", EVAL_DIR / "fresh"),
             # Scored unseen at e81a1e9 (F1 0.882, wounded 0.82), then mended on.
-            ("set dz", EVAL_DIR / "blind" / "dz.gold.json", EVAL_DIR / "blind")]
+            ("set dz", EVAL_DIR / "blind" / "dz.gold.json", EVAL_DIR / "blind"),
+            # Scored unseen at b6df592 (F1 0.816), then mended on.
+            ("set ea", EVAL_DIR / "sealed" / "ea.gold.json", EVAL_DIR / "sealed")]
 
 
 def _spikes(args, config) -> int:

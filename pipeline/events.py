@@ -30,7 +30,7 @@ from pipeline.numbers import FIGURE, NUMBER, casualties, parse_number
 from pipeline.places import as_written, resolve_place, same_place
 from pipeline.roles import affiliation, roles
 
-EXTRACTOR_VERSION = "events-0.4"
+EXTRACTOR_VERSION = "events-0.5"
 CUES_FILE = Path(__file__).parent / "data" / "event_cues.yaml"
 
 _SENTENCE_END = re.compile(r"(?<=[.!?؟])\s+|\n+")
@@ -120,13 +120,16 @@ _AFTER = re.compile(r"(?<![\w])(?:بعد|عقب|اثر)\s")
 # rockets ("قذائف الـ'آر بي جي'": no shelling), a ceasefire ("وقف إطلاق النار"), the
 # disengagement line ("خط فض الاشتباك"), the weapons "used in" a clash ("اشتباكات استخدمت فيها
 # الأسلحة الخفيفة وقذائف الهاون": a clash, no shelling), the air cover of a ground attack
-# ("هجوماً واسعاً بإسناد من الطائرات المسيرة": an attack, no drone strike).
+# ("هجوماً واسعاً بإسناد من الطائرات المسيرة": an attack, no drone strike), shelling that went
+# with a clash ("اشتباكات ... ترافقت مع قصف متبادل": a clash).
 _NO_ATTACK = re.compile(r"(?:قذائف|قذيفه|قاذف\S*)\s+(?:ال)?[\"“«']?(?:ال)?(?:ار\s*بي\s*جي"
                         r"|اربي\s*جي|rpg|RPG)|(?:وقف|لوقف|بوقف)\s+(?:ل)?اطلاق\s+النار"
                         r"|(?:فض|فك)\s+(?:ال)?اشتباك"
                         r"|(?:استخدمت|استخدم|استخدموا|استعملت|استعمل)\s+(?:فيها|فيه)\s+[^،.]*"
                         r"|(?:باسناد|بدعم|بمسانده|بتغطيه|وسط\s+تغطيه)\s+(?:\S+\s+)?(?:من\s+)?"
-                        r"(?:ال)?(?:طائرات|طيران|مسيرات|مدفعيه|الطيران)[^،.]*")
+                        r"(?:ال)?(?:طائرات|طيران|مسيرات|مدفعيه|الطيران)[^،.]*"
+                        r"|(?:ترافقت|ترافق|رافقها|رافقه|تخللها|تخلله)\s+(?:مع\s+)?قصف\S*"
+                        r"(?:\s+(?:متبادل|مدفعي|صاروخي)\S*)?")
 
 
 def _attack(sentence: str) -> tuple[str, int] | None:

@@ -49,9 +49,9 @@ def test_seeds_every_required_event_found_and_none_spurious() -> None:
 # Pinned floors on Rasd's own gold sets (eval/): a change that makes extraction or merging
 # worse fails here. Raise them when the extractor gets better; docs/benchmarks.md has the
 # figures they come from.
-# The once held-out sets dv, dw and dx count too (they pull perpetrator and target down).
-EVENT_FLOORS = {"f1": 0.94, "governorate": 0.98, "killed": 0.93, "wounded": 0.92, "date": 0.96,
-                "type": 0.98, "perpetrator": 0.88, "target": 0.88, "place": 0.91}
+# The once held-out sets dv to ea count too (they pull perpetrator and target down).
+EVENT_FLOORS = {"f1": 0.94, "governorate": 0.98, "killed": 0.93, "wounded": 0.94, "date": 0.96,
+                "type": 0.98, "perpetrator": 0.89, "target": 0.90, "place": 0.92}
 SET_F1_FLOOR = 0.88
 
 

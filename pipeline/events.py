@@ -193,6 +193,7 @@ _PLAIN_TARGETS = (None, "civilians", "other")
 _RECALLED = re.compile(r"^و?كان(?:ت)?\s+(?:\S+\s+){0,4}?قد\s")
 _WHEN = re.compile(r"(?:حين|عندما)\s")
 _SINCE = re.compile(r"(?<![\w])(?:منذ|خلال)(?![\w])")
+_SINCE_WORD = re.compile(r"(?<![\w])منذ(?![\w])")  # a day named after it starts a period
 # "نفذ مسلحون 11 عملية اغتيال", "40 هجوما": a count of attacks, not one attack.
 _MANY_ATTACKS = re.compile(r"(?<![\w])(?:عمليتان|عمليتين|هجومان|هجومين|هجمتان|هجمتين)(?![\w])|"
                            rf"(?<![\w]){NUMBER}\s+(?:عمليه|عمليات|هجمات|هجوما|اعتداءات|اعتداء"
@@ -539,11 +540,11 @@ def extract_events(text: str, published: date | None, title: str | None = None) 
                 continue
             if clause.period:
                 continue  # a summary over a period it does not name: neither event nor tally
-        if current is None and cues()["toll_update"].search(clause.text) and re.search(
-                r"(?<![\w])منذ(?![\w])", clause.text):
+        if current is None and cues()["toll_update"].search(clause.text) and _SINCE_WORD.search(
+                clause.text):
             continue  # "ارتفعت حصيلة القتلى منذ يوم الخميس إلى 830": a running total, told first
         if clause.period and clause.place is None and (
-                clause.precision != "day" or _SINCE.search(clause.text)):
+                clause.precision != "day" or _SINCE_WORD.search(clause.text)):
             # "في حين قتل خلال الفترة ذاتها 23 من عناصر التنظيم بضربات جوية", "ارتفعت حصيلة
             # القتلى منذ يوم الخميس الفائت إلى 830"
             continue
@@ -666,11 +667,11 @@ def _fill(event: Event, lead: Clause, *, first: bool) -> Event:
     if event.target is None:
         event = replace(event, target=regional_target(evidence, governorate))
     recalled = cues()["recalled"].search(evidence)  # "وكان ... قد": earlier
-    # "كما ألقى الطيران ...": a later attack told without a day is the article's day's, unless
-    # it is set apart ("بعد ثلاثة أيام من قصف", "هجوم مماثل").
+    # "كما ألقى الطيران ...", "فيما طالت غارات أخرى": a later attack told without a day is the
+    # article's day's, unless it is told as another day's ("بعد ثلاثة أيام من قصف", "بعد هجوم
+    # مماثل").
     if (first or not _APART_IN_TIME.search(evidence)) and event.date is None \
-            and lead.date is not None \
-            and not recalled:
+            and lead.date is not None and not recalled:
         return replace(event, governorate=governorate, date=lead.date,
                        date_precision=lead.precision)
     return replace(event, governorate=governorate)

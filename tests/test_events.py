@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.events import attack_type, extract_events
+from pipeline.clauses import attack_type
+from pipeline.events import extract_events
 from pipeline.extract import extract_dump
 from pipeline.sites import load_sites, merged_text_rules
 
@@ -481,7 +482,7 @@ def test_a_clause_opened_by_when_takes_the_day_of_the_one_it_depends_on() -> Non
 
 
 def test_a_long_title_with_two_halves_is_a_headline_and_badiya_is_not_a_result_word() -> None:
-    from pipeline.events import cues, headline
+    from pipeline.clauses import cues, headline
     from pipeline.normalize import normalize
 
     assert headline("4 قتلى من قوات النظام بهجوم لـ\"داعش\" في بادية السخنة.. وحصيلة آب تبلغ 27 "

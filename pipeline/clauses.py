@@ -1,0 +1,334 @@
+"""One clause of an article, read: what attack it tells, its figures, place and day, and the cues
+that tie it to the clauses around it or rule it out.
+
+Text is cut into clauses (sentences, split where a second incident begins: "فيما", "وفي سياق
+متصل"). Each clause is read for an attack type (overrides first, then the most specific type),
+casualty figures, a place, a date, and cues that it is no event (denied, planned, feared,
+sports, money, attacks in general), a tally ("خلال شهر شباط"), a toll update ("ارتفعت الحصيلة
+إلى"), or tied to the attack told before it ("الهجوم", "ما أسفر عن", "القصف ذاته") or set
+apart from it ("بهجوم مماثل", "وفي سياق متصل"). pipeline/events.py puts the clauses together.
+The phrasing lives in data/event_cues.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from pipeline.dates import MONTH_NAMES, resolve_date
+from pipeline.normalize import normalize
+from pipeline.numbers import FIGURE, NUMBER, casualties, parse_number
+from pipeline.places import as_written, resolve_place
+
+CUES_FILE = Path(__file__).parent / "data" / "event_cues.yaml"
+
+_SENTENCE_END = re.compile(r"(?<=[.!?؟])\s+|\n+")
+# Where a second incident starts inside one sentence (on the original text).
+_CLAUSE_BREAK = re.compile(r"[،,]\s*(?=(?:فيما|بينما|في حين|حين|عندما|إذ|وسط|رغم|في ظل)\s)"
+                           r"|\s(?=و?في\s+(?:سياق|حادثة|حادثه|حادث)\s+(?:متصل|منفصل|آخر|اخر|مشابه))"
+                           r"|[،,]\s*(?=(?:كما|وكذلك)\s+(?:قتل|قُتل|لقي|أصيب|اصيب|استهدف|انفجر))"
+                           # "12 شهيداً في حمورية، و9 شهداء ... على مدينة دوما": a toll broken
+                           # down place by place
+                           r"|[،,]\s*(?=و\s?(?:[0-9٠-٩]+)\s+(?:شهداء|شهيدا|قتلى|قتيلا|مدنيين|مواطنين"
+                           r"|أشخاص|اشخاص|عناصر|عنصرا|مقاتلين|في|ب\S+)\s)"
+                           # "...، ومقاتل من الهيئة قُتل برصاص قناص": a second victim, another
+                           # attack
+                           r"|[،,]\s*(?=و(?:مقاتل|عنصر|مدني|شاب|رجل|طفل|جندي|امرأة|مواطن|شخص"
+                           r"|سيدة)\S{0,3}\s+(?:\S+\s+){0,5}?(?:ق[\u064b-\u0652]*ت[\u064b-\u0652]*ل"
+                           r"[\u064b-\u0652]*|استشهد|لقي)\s)"
+                           # "..., وذلك بعد ساعات من الكمين الذي ...": an earlier attack recalled
+                           r"|[،,]\s*(?=(?:وذلك\s+)?بعد\s+(?:\S+\s+){0,2}?(?:ساعات|أيام|ايام|يومين"
+                           r"|أسبوع|اسبوع|أسابيع|اسابيع)\s+(?:فقط\s+)?من\s)")
+
+
+def _pattern(phrases: list[str], whole_short: bool = False) -> re.Pattern:
+    """Phrases at the start of a word, after a clitic or the article, longest first.
+    `whole_short`: a phrase of three letters or fewer must end its word ("أدى" is not the
+    start of "ببادية")."""
+    folded = sorted({normalize(str(p)) for p in phrases}, key=len, reverse=True)
+    return re.compile(r"(?<![\w])(?:[وبلف]|ال|وال|بال|فال|لل)??(?:" + "|".join(
+        re.escape(p).replace(r"\ ", r"\s+") + (r"(?![\w])" if whole_short and len(p) <= 3
+                                                 else "")
+        for p in folded) + ")")
+
+
+@cache
+def cues() -> dict:
+    """The cue phrases of data/event_cues.yaml, compiled."""
+    data = yaml.safe_load(CUES_FILE.read_text(encoding="utf-8"))
+    compiled = {name: _pattern(data[name], whole_short=name == "same_attack") for name in (
+        "not_happened", "feared", "not_violence", "general", "period", "toll_update", "same_attack",
+        "casualty_words", "recalled", "another")}
+    compiled["overrides"] = [(kind, _pattern(words)) for kind, words in data["overrides"].items()]
+    compiled["types"] = [(kind, _pattern(words)) for kind, words in data["types"].items()]
+    return compiled
+
+
+def split_sentences(text: str) -> list[str]:
+    """Clauses of clean text, in order: sentences, split where a second incident starts."""
+    return [clause for clause, _ in clauses_of(text)]
+
+
+def headline(line: str) -> bool:
+    """A headline, not a paragraph: short and not ended like a sentence ("خمسة قتلى بغارات
+    روسية على ريف جسر الشغور", "... بكمين في البادية.."). Titles, related headlines and section
+    headings tell of attacks the body tells (or another article does): never an event."""
+    line = line.strip()
+    # A title's ".." between its two halves ("4 قتلى بهجوم في بادية السخنة.. وحصيلة آب تبلغ
+    # 27 قتيلاً") lets it run longer.
+    longest = 40 if re.search(r"[^.]\.\.\s", line) else 20
+    return len(line.split()) < longest and (
+        not line.endswith((".", "!", "؟", ":", "»", '"', "”")) or line.endswith(".."))
+
+
+def clauses_of(text: str) -> list[tuple[str, bool]]:
+    """(clause, from a headline line) for each clause of the text, in order."""
+    clauses = []
+    for line in text.splitlines():
+        is_headline = headline(line)
+        for sentence in _SENTENCE_END.split(line):
+            clauses += [(c.strip(), is_headline) for c in _CLAUSE_BREAK.split(sentence or "")
+                        if c and c.strip()]
+    return clauses
+
+
+def attack_type(sentence: str) -> str | None:
+    """The schema type of the attack a normalized clause describes, or None."""
+    found = _attack(sentence)
+    return found[0] if found else None
+
+
+# "... بعد هجوم استهدف حافلات ... أسفر عن مقتل 40": the figure belongs to the attack told
+# just before the verb of result, not to another named earlier in the clause.
+_RESULT = re.compile(r"(?<![\w])(?:ما\s+)?[وف]?(?:اسفر|اسفرت|ادي|ادت|نتج|خلف|اوقع|حصد)(?![\w])")
+_SEQUEL = re.compile(r"(?<![\w])ما\s+(?:اسفر|ادي|نتج|خلف|تسبب)\S*")
+_AFTER = re.compile(r"(?<![\w])(?:بعد|عقب|اثر)\s")
+
+
+# Words that name no attack of their own: weapons of a ground attack that name shells or
+# rockets ("قذائف الـ'آر بي جي'": no shelling), a ceasefire ("وقف إطلاق النار"), the
+# disengagement line ("خط فض الاشتباك"), the weapons "used in" a clash ("اشتباكات استخدمت فيها
+# الأسلحة الخفيفة وقذائف الهاون": a clash, no shelling), the air cover of a ground attack
+# ("هجوماً واسعاً بإسناد من الطائرات المسيرة": an attack, no drone strike), shelling that went
+# with a clash ("اشتباكات ... ترافقت مع قصف متبادل": a clash).
+_NO_ATTACK = re.compile(r"(?:قذائف|قذيفه|قاذف\S*)\s+(?:ال)?[\"“«']?(?:ال)?(?:ار\s*بي\s*جي"
+                        r"|اربي\s*جي|rpg|RPG)|(?:وقف|لوقف|بوقف)\s+(?:ل)?اطلاق\s+النار"
+                        r"|(?:فض|فك)\s+(?:ال)?اشتباك"
+                        r"|(?:استخدمت|استخدم|استخدموا|استعملت|استعمل)\s+(?:فيها|فيه)\s+[^،.]*"
+                        r"|(?:باسناد|بدعم|بمسانده|بتغطيه|وسط\s+تغطيه)\s+(?:\S+\s+)?(?:من\s+)?"
+                        r"(?:ال)?(?:طائرات|طيران|مسيرات|مدفعيه|الطيران)[^،.]*"
+                        r"|(?:ترافقت|ترافق|رافقها|رافقه|تخللها|تخلله)\s+(?:مع\s+)?قصف\S*"
+                        r"(?:\s+(?:متبادل|مدفعي|صاروخي)\S*)?")
+
+
+def _attack(sentence: str) -> tuple[str, int] | None:
+    """(type, position of its phrase): overrides first, then the most specific type."""
+    sentence = _NO_ATTACK.sub(lambda m: " " * len(m.group()), sentence)
+    start, end = 0, len(sentence)
+    result = _RESULT.search(sentence)
+    hurt = cues()["casualty_words"].search(sentence)
+    if result and not (hurt and hurt.start() < result.start()):
+        end = result.start()
+        after = [m.end() for m in _AFTER.finditer(sentence, 0, end)]
+        start = after[-1] if after else 0
+    found = _first_type(sentence, start, end)
+    if found is None and (start or end < len(sentence)):
+        found = _first_type(sentence, 0, len(sentence))
+    return found
+
+
+def _first_type(sentence: str, start: int, end: int) -> tuple[str, int] | None:
+    for kind, pattern in [*cues()["overrides"], *cues()["types"]]:
+        match = pattern.search(sentence, start, end)
+        if match:
+            return kind, match.start()
+    return None
+
+
+_FRESH = re.compile(r"^(?:و?في\s+(?:ال)?سياق|و?في\s+حادث|فيما|بينما|في\s+حين|كما|و?في\s+اليوم"
+                    r"|و?في\s+وقت\s+لاحق|و?علي\s+الضفه|و?في\s+الاثناء|و?في\s+غضون"
+                    r"|الي\s+ذلك|من\s+جهه\s+اخري|و?علي\s+صعيد|و?في\s+ريف|و?في\s+مدينه"
+                    r"|و?في\s+بلده|و?في\s+باديه|و?في\s+(?:محافظه|مقاطعه)|و?في\s+المقابل|و?بالمقابل"
+                    r"|و?بالتزامن|و?تزامنا|و?في\s+الوقت\s+(?:نفسه|ذاته)"
+                    r"|و?(?:\S+\s+){1,2}ايضا(?![\w])"  # "وفجر اليوم أيضاً، انفجر لغم"
+                    # "وردّت القوات الأمريكية بعد ساعات بغارات": the other side's answer
+                    r"|و?(?:ردت|رد)\s+(?:\S+\s+){0,4}?ب(?:غار|قصف|استهداف|ضرب|هجوم)\S*)")
+# "بهجوم مماثل", "بعد ثمانية أيام من قصف": another attack than the one just told.
+_ANOTHER = re.compile(r"(?<![\w])[وبل]?(?:هجوم|هجوما|قصف|قصفا|غاره|غارات|انفجار|تفجير|كمين|استهداف"
+                      r"|اغتيال|اعتداء|حادث\S*|مسيره|عبوه|لغم)\s+(?:\S+\s+)?(?:اخر|اخري|مماثل\S*|منفصل\S*"
+                      r"|مشابه\S*|ثان\S*)(?![\w])|بعد\s+(?:\S+\s+){0,2}?(?:ايام|ساعات|اسبوع"
+                      r"|اسابيع|اشهر|شهر|يومين|يوم)\s+(?:فقط\s+)?من(?![\w])")
+_SETTLEMENT_WORD = re.compile(r"^(?:مدينة|مدينه|بلدة|بلده|قرية|قريه|ناحية|ناحيه|منطقة|منطقه|حي)\s+")
+_DAY_SPAN = re.compile(r"(?<![\w])(?:من|بين)\s+(?:يوم\s+)?\d{1,2}\s+(?:\S+\s+)?(?:حتي|الي)\s+"
+                       rf"(?:يوم\s+)?\d{{1,2}}\s+(?:من\s+)?(?:شهر\s+)?(?:{MONTH_NAMES})(?![\w])")
+_NOT_REPORTED = re.compile(r"(?<![\w])(?:دون|لم|عدم|بلا)\s+(?:\S+\s+){0,4}?(?:وقوع|تسجيل|حدوث)"
+                           r"\s+(?:\S+\s+)?$")
+_DENIED = re.compile(r"(?<![\w])(?:لم|دون|لا|عدم|بلا|اي)(?![\w])")
+_GENERIC_ATTACK = re.compile(r"(?:[وبلف]?ال(?:هجوم|هجمات|استهداف|اعتداء)|هذا\s+الهجوم|الهجوم)")
+_OTHER_WORD = re.compile(r"(?<![\w])(?:اخر|اخري|مماثل\S*|منفصل\S*)(?![\w])")
+_DEMONSTRATIVE = re.compile(r"(?<![\w])(?:هذه|هذا|تلك|ذلك)\s+$")
+# "القصف ذاته" (not "فجّر انتحاري نفسه": himself)
+_SAME = re.compile(r"[وبل]?ال\S+\s+(?:ذاته|نفسه|ذاتها|نفسها)(?![\w])")
+# "إن عدد قتلى الغارات الأمريكية بلغ تسعة": the toll told again, higher
+_COUNT_REACHED = re.compile(r"(?<![\w])عدد\s+(?:\S+\s+){1,4}?(?:بلغ|وصل)(?![\w])")
+_REACHED_FIGURE = re.compile(rf"\s+{FIGURE}")  # "بلغ تسعة"
+_UPDATE_FIGURE = re.compile(rf"(?:الي|ل)\s+{FIGURE}")
+_BREAKDOWN = re.compile(rf"(?<![\w])(?:وهم|وهي|منهم)\s+(?={NUMBER}\s)")
+_RECALLED = re.compile(r"^و?كان(?:ت)?\s+(?:\S+\s+){0,4}?قد\s")
+_SINCE = re.compile(r"(?<![\w])(?:منذ|خلال)(?![\w])")
+# "نفذ مسلحون 11 عملية اغتيال", "40 هجوما": a count of attacks, not one attack.
+_MANY_ATTACKS = re.compile(r"(?<![\w])(?:عمليتان|عمليتين|هجومان|هجومين|هجمتان|هجمتين)(?![\w])|"
+                           rf"(?<![\w]){NUMBER}\s+(?:عمليه|عمليات|هجمات|هجوما|اعتداءات|اعتداء"
+                           rf"|حوادث|حالات|حاله)(?![\w])")
+
+
+@dataclass
+class Clause:
+    """What one clause tells."""
+
+    original: str
+    text: str  # normalized
+    kind: str | None = None
+    kind_at: int | None = None
+    killed: int | None = None
+    wounded: int | None = None
+    hurt: bool = False  # casualty words, with or without a figure
+    place: str | None = None
+    governorate: str | None = None
+    date: date | None = None
+    precision: str | None = None
+    skip: bool = False
+    general: bool = False  # attacks in general, or many at once: no one event
+    another: bool = False  # "بهجوم مماثل": not the attack just told
+    fresh: bool = False  # opens with "في سياق متصل", "فيما", "كما": a new report begins
+    generic: bool = False  # its only attack word is "الهجوم": it names the attack told
+    period: bool = False
+    update: bool = False
+    refers_back: bool = False
+    recalled: bool = False  # "وكانت مسيرة قد استهدفت": an earlier attack of its own
+    same_named: bool = False  # "القصف ذاته": the attack told, named again
+
+
+def read_clause(original: str, context: str, published: date | None) -> Clause:
+    """What one clause tells; `context` is the whole article normalized (for the places it
+    names), `published` the day relative dates count from."""
+    text = normalize(original)
+    c = cues()
+    clause = Clause(original, text)
+    # A heading or a question ("ما أثر الغارات الروسية؟") tells of no attack.
+    not_happened = c["not_happened"].search(text)
+    clause.skip = bool(len(text.split()) < 5 or text.endswith("؟")
+                       or not_happened or c["not_violence"].search(text))
+    general = c["general"].search(text)
+    clause.general = bool(general or _MANY_ATTACKS.search(text))
+    # "وذلك بعد ساعات من اختطافه": more on the attack just told (but "وذلك بعد ساعات من
+    # انفجار لغم آخر" tells of another)
+    clause.another = _set_apart(text) and not (
+        text.startswith("وذلك") and not _OTHER_WORD.search(text))
+    clause.fresh = bool(_FRESH.match(text))
+    # A figure over a period, unless it is one attack's ("هجوم ... أسفر عن مقتل سبعة، في واحد
+    # من أعنف الهجمات منذ بداية العام") or has its day.
+    period = c["period"].search(text)
+    clause.period = bool(period) and not _RESULT.search(text)
+    attack = _attack(text)
+    if attack and _NOT_REPORTED.search(text[max(0, attack[1] - 50):attack[1]]):
+        attack = None  # "دون ورود أنباء عن وقوع اشتباكات": an attack that did not happen
+    if attack:
+        clause.kind, clause.kind_at = attack
+    feared = c["feared"].search(text)
+    if feared and not (clause.kind_at is not None
+                       and _SEQUEL.search(text, clause.kind_at, feared.start())):
+        # "تخشى هجوماً", "هددت بقصف", "منشورات تهدد": no attack; "قصفت ... ما تسبب بأضرار،
+        # ... التي حذرت من انقطاع الغاز": the warning is the attack's sequel (as is a fear
+        # told after an attack with its day and toll, below)
+        clause.skip = True
+    if attack:
+        # "الهجوم", "هذه الغارات", "القصف ذاته": the attack told, named again
+        clause.same_named = bool(_SAME.match(text, clause.kind_at))
+        clause.generic = (clause.kind == "armed_attack" and bool(
+            _GENERIC_ATTACK.match(text, clause.kind_at))) or clause.same_named or bool(
+            _DEMONSTRATIVE.search(text, max(0, clause.kind_at - 6), clause.kind_at))
+    clause.killed, clause.wounded = casualties(text)
+    hurt = c["casualty_words"].search(text)
+    # "ولم يسجل وصول أي مصابين", "دون وقوع إصابات": casualties denied.
+    clause.hurt = bool(hurt and not _DENIED.search(text[max(0, hurt.start() - 30):hurt.start()]))
+    update = c["toll_update"].search(text) or _COUNT_REACHED.search(text)
+    if update:
+        _read_update(clause, update)
+    clause.refers_back = bool(c["same_attack"].search(text)) or (
+        text.startswith("وذلك") and not clause.another)
+    clause.recalled = bool(clause.kind and not clause.generic and _RECALLED.match(text))
+    clause.place, clause.governorate = resolve_place(text, context)
+    if clause.place:
+        # "مدينة جاسم" is the place "جاسم": the settlement word is not its name.
+        clause.place = _SETTLEMENT_WORD.sub("", as_written(original, clause.place))
+    clause.date, clause.precision = resolve_date(text, published)
+    # A figure over days from one to another ("خلال الأسبوع الممتد من 7 حتى 13 كانون الأول") is a
+    # period's even though each end is a day.
+    # "منذ بدء التصعيد في الـ 30 من نيسان": a day that starts a period is still a period's.
+    since = bool(period) and "منذ" in period.group()
+    clause.period = (clause.period and (clause.precision != "day" or since)) or bool(
+        _DAY_SPAN.search(text) and clause.killed is not None)
+    if period and clause.period and not clause.update and _told_after(clause, period) and not (
+            _DAY_SPAN.search(text)):
+        # "قتل ثلاثة شبان مساء أمس ... في حادثة تضاف إلى سلسلة عمليات القتل منذ مطلع العام":
+        # one attack with its day and toll, set against a period
+        clause.period = False
+    stop = not_happened or feared
+    if (stop and clause.skip and _told_after(clause, stop)
+            and not c["not_happened"].search(text, 0, clause.kind_at)
+            and not c["feared"].search(text, 0, clause.kind_at)
+            and not c["not_violence"].search(text) and len(text.split()) >= 5):
+        # "اغتيال مختار داعل يوم الأحد ... في عملية أثارت مخاوف الأهالي": the fear follows an
+        # attack told with its day and toll; it does not deny it.
+        clause.skip = False
+    if (general and clause.general and _told_after(clause, general)
+            and not _MANY_ATTACKS.search(text)):
+        # "قتل ستة ... يوم الأحد بانفجار لغم، في حادثة تضاف إلى حوادث يشهدها الموسم كل عام":
+        # background told after one attack with its day and toll.
+        clause.general = False
+    return clause
+
+
+def _read_update(clause: Clause, update: re.Match) -> None:
+    """"ارتفعت الحصيلة إلى 11": the clause's figure replaces the one told, unless it is a
+    running total or a total broken down."""
+    text = clause.text
+    figure = (_UPDATE_FIGURE.search(text, update.end(), update.end() + 200)
+              or _REACHED_FIGURE.match(text, update.end()))
+    value = parse_number(figure.group("num")) if figure else None
+    if value is None:
+        return
+    if _SINCE.search(text, update.end(), figure.start()):
+        # "ليرتفع عدد ضحايا الحملة منذ الأحد الماضي إلى أكثر من 500": a running total over
+        # days, not this attack's toll.
+        clause.killed = None if clause.killed == value else clause.killed
+        return
+    breakdown = _BREAKDOWN.search(text, figure.end())
+    if breakdown:
+        # "ارتفع إلى 10 عدد ..., وهم 5 مواطنين استشهدوا في معرة النعمان": the total is the
+        # day's; the first part named is this attack's
+        clause.killed = casualties(text[breakdown.end():])[0]
+        return
+    clause.update = True
+    if re.search(r"جرحي|مصابين|الجرحي|المصابين|اصابات", text[update.start():figure.end()]):
+        clause.wounded = value
+    else:
+        clause.killed = value
+
+
+def _set_apart(text: str) -> bool:
+    """"بهجوم مماثل", "بعد ثلاثة أيام من قصف": another attack than the one just told."""
+    return bool(cues()["another"].search(text) or _ANOTHER.search(text))
+
+
+def _told_after(clause: Clause, cue: re.Match) -> bool:
+    """The cue comes after an attack the clause tells with its day and toll ("قتل ستة يوم الأحد
+    بانفجار لغم، في حادثة تضاف إلى حوادث ..."): it is about that attack, not instead of it."""
+    return (clause.kind_at is not None and clause.kind_at < cue.start()
+            and clause.precision == "day" and (clause.killed, clause.wounded) != (None, None))

@@ -288,6 +288,7 @@ _DAYS_BEFORE = re.compile(rf"بعد\s+(?:(?P<n>{NUMBER})\s+(?:ايام|يوما|
 _HOURS_LATER = re.compile(r"(?<![\w])بعد\s+(?:\S+\s+)?(?:ساعات|ساعه|ساعتين)(?!\s+من)(?![\w])")
 
 
+# "سلسلة هجمات متزامنة", "عدة هجمات": several attacks told at once, as one series.
 _SERIES = re.compile(r"(?<![\w])(?:سلسله|موجه)\s+هجمات|هجمات\s+متزامنه|عده\s+هجمات")
 
 

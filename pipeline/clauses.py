@@ -214,10 +214,12 @@ class Clause:
     same_named: bool = False  # "القصف ذاته": the attack told, named again
 
 
-def read_clause(original: str, context: str, published: date | None) -> Clause:
+def read_clause(original: str, context: str, published: date | None,
+                folded: str | None = None) -> Clause:
     """What one clause tells; `context` is the whole article normalized (for the places it
-    names), `published` the day relative dates count from."""
-    text = normalize(original)
+    names), `published` the day relative dates count from, `folded` the clause normalized
+    when the caller has it already."""
+    text = normalize(original) if folded is None else folded
     c = cues()
     clause = Clause(original, text)
     # A heading or a question ("ما أثر الغارات الروسية؟") tells of no attack.

@@ -156,8 +156,13 @@ def _article_defaults(title: str | None, clauses: list[Clause], context: str,
 
 def extract_events(text: str, published: date | None, title: str | None = None) -> Extraction:
     """Events and tallies that an article's clean text reports."""
-    context = normalize(" ".join(filter(None, [title, text])))
-    clauses = [read_clause(s, context, published) for s, is_headline in clauses_of(text)
+    # each clause folded once; the article's folded text (for the places it names) is theirs
+    pieces = clauses_of(text)
+    folded = [normalize(piece) for piece, _ in pieces]
+    folded_title = normalize(title) if title else ""
+    context = " ".join(filter(None, [folded_title, *folded]))
+    clauses = [read_clause(piece, context, published, folded=fold)
+               for (piece, is_headline), fold in zip(pieces, folded, strict=True)
                if not is_headline]
     events: list[Event] = []
     hurt: list[bool] = []

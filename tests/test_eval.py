@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.events import Result, accepts, evaluate, score_document
+from benchmarks.events import Result, accepts, accepts_place, evaluate, score_document
 
 PROJECT = Path(__file__).resolve().parent.parent
 SHARED = PROJECT.parent / "shared"
@@ -22,6 +22,15 @@ SHARED = PROJECT.parent / "shared"
 ])
 def test_accepts(gold, value, ok: bool) -> None:
     assert accepts(gold, value) is ok
+
+
+@pytest.mark.parametrize(("gold", "value", "ok"), [
+    (["حقل العمر", "الميادين"], "حقل العمر النفطي", True),  # spellings of one gazetteer entry
+    ("حقل العمر", "حقل التنك", False),
+    ("حقل العمر", None, False),
+])
+def test_a_place_accepts_spellings_of_its_gazetteer_entry(gold, value, ok: bool) -> None:
+    assert accepts_place(gold, value) is ok
 
 
 def test_matching_spurious_missed_and_optional() -> None:

@@ -74,7 +74,6 @@ def gazetteer() -> dict[str, tuple[Place, ...]]:
     """Normalized name -> the places of that name (one name may stand in several governorates);
     spelling variants are names of their own. Read from data/gazetteer.csv (docs/gazetteer.md)."""
     stop = {normalize(w) for w in _extra().get("not_places", [])}
-    weak = _weak_names()
     stop |= {m for name in MONTHS for m in name.split("/")} | set(WEEKDAYS)
     governorate_keys = {normalize(name) for name in GOVERNORATES}
     entries: dict[str, dict[tuple[str | None, int], Place]] = {}
@@ -88,8 +87,7 @@ def gazetteer() -> dict[str, tuple[Place, ...]]:
                 continue  # a town named like its governorate reads as the governorate
             # Rasd's own entries and named features (fields, crossings...) are names news
             # uses as places; the administrative list's villages may be common words too.
-            curated = (row["source"] == "rasd" or row["kind"] not in ("town", "village")) and (
-                key not in weak)
+            curated = row["source"] == "rasd" or row["kind"] not in ("town", "village")
             main = name_key(row["variant_of"] or row["name"])
             place = Place(key, code, specificity, curated, main)
             entries.setdefault(key, {})[(code, specificity)] = place
@@ -288,10 +286,11 @@ def _roads(sentence: str, found: list) -> list[tuple[int, tuple[Place, ...]]]:
     joined, i = [], 0
     while i < len(found):
         position, first = found[i]
-        start = _ROAD_START.search(sentence[max(0, position - 60):position])
+        start = i + 1 < len(found) and _ROAD_START.search(
+            sentence[max(0, position - 60):position])
+        towns = start and all(c.specificity > 0 for c in first + found[i + 1][1])
         # a governorate's city joins a road only as "الطريق بين طرطوس وبانياس"
-        if i + 1 < len(found) and start and (
-                "بين" in start.group() or all(c.specificity > 0 for c in first + found[i + 1][1])):
+        if start and (towns or "بين" in start.group()):
             after, second = found[i + 1]
             end = position + len(first[0].name)
             if _ROAD_JOIN.match(sentence[end:after]):
@@ -300,7 +299,7 @@ def _roads(sentence: str, found: list) -> list[tuple[int, tuple[Place, ...]]]:
                 name = f"طريق {first[0].name} {second[0].name}"
                 # between two towns a road is as specific as a town; from a governorate's city
                 # it is a highway, as specific as a listed road
-                level = 3 if all(c.specificity > 0 for c in first + second) else 2
+                level = 3 if towns else 2
                 road = tuple(Place(name, g, level, True, name) for g in (
                     shared or dict.fromkeys(c.governorate for c in first)))
                 joined.append((position, road))
@@ -315,8 +314,8 @@ def _roads(sentence: str, found: list) -> list[tuple[int, tuple[Place, ...]]]:
 # الحسكة"), where aircraft took off ("أقلعت من قاعدة حميميم") and where fire came from are not
 # where it happened.
 _TAKEN_TO = re.compile(r"(?<![\w])و?(?:نقل\S*|اسعف\S*|اسعاف\S*)\s+(?:\S+\s+){0,4}?الي\s")
-_TOOK_OFF = re.compile(r"(?<![\w])(?:(?:اقلعت|اقلع|انطلقت|انطلق)\s+(?:\S+\s+)?من\s+(?:\S+\s+)?"
-                       r"|مصدر(?:ه|ها)\s+(?:(?!علي\s)\S+\s+){0,10})$")  # "مصدرها مناطق ... تادف"
+_FROM_ELSEWHERE = re.compile(r"(?<![\w])(?:(?:اقلعت|اقلع|انطلقت|انطلق)\s+(?:\S+\s+)?من\s+"
+                             r"(?:\S+\s+)?|مصدر(?:ه|ها)\s+(?:(?!علي\s)\S+\s+){0,10})$")
 
 
 def resolve_place(sentence: str, context: str = "") -> tuple[str | None, str | None]:
@@ -327,7 +326,7 @@ def resolve_place(sentence: str, context: str = "") -> tuple[str | None, str | N
     if taken:
         sentence = sentence[:taken.start()]
     found = [(p, c) for p, c in _roads(sentence, find_places(sentence))
-             if not _TOOK_OFF.search(sentence[max(0, p - 80):p])]
+             if not _FROM_ELSEWHERE.search(sentence[max(0, p - 80):p])]
     explicit, stated, places = [], [], []
     previous_end = -10
     for position, candidates in found:
@@ -379,10 +378,9 @@ def resolve_place(sentence: str, context: str = "") -> tuple[str | None, str | N
         # below any place named otherwise.
         road_end = not chosen.name.startswith("طريق") and bool(
             _ALONG_ROAD.search(sentence[max(0, position - 50):position]))
-        # last, a town named as one ("قرب بلدة كفرتخاريم") over a name that may be a feature's
-        # ("منطقة جبل الدويلة")
         # "راعي أغنام من أبناء ريف السلمية ... في بادية عقيربات": where he came from ranks
-        # below where it happened
+        # below where it happened. Last, a town named as one ("قرب بلدة كفرتخاريم") wins over a
+        # name that may be a feature's ("منطقة جبل الدويلة").
         origin = bool(_ORIGIN.search(sentence[max(0, position - 25):position]))
         rank = (not road_end, not origin, specificity,
                 not _BEARING.search(sentence[max(0, position - 16):position]),

@@ -71,12 +71,26 @@ def _continues(event: Event, clause: Clause) -> bool:
     return not new_figures and clause.place is None and clause.date is None
 
 
+# "فيما قتل", "بينما أصيب": the figure of the other side
+_OTHER_SIDE = re.compile(r"^(?:فيما|بينما|في\s+حين)\s+(?:\S+\s+)?(?:قتل|لقي|قضي|استشهد|اصيب|جرح)"
+                         r"\S*\s")
+
+
+def _plus(a: int | None, b: int | None) -> int | None:
+    return b if a is None else a if b is None else a + b
+
+
 def _add(event: Event, clause: Clause) -> Event:
     """Fill what the event lacks from a later clause about it; a toll update replaces."""
     killed, wounded = event.killed, event.wounded
     if clause.update:
         killed = clause.killed if clause.killed is not None else killed
         wounded = clause.wounded if clause.wounded is not None else wounded
+    elif event.type == "clash" and _OTHER_SIDE.match(clause.text):
+        # "قتل ستة مقاتلين من الجيش الحر، فيما قتل عشرة من عناصر التنظيم": a clash's toll is
+        # both sides'
+        killed = _plus(killed, clause.killed)
+        wounded = _plus(wounded, clause.wounded)
     else:
         killed = killed if killed is not None else clause.killed
         wounded = wounded if wounded is not None else clause.wounded

@@ -94,7 +94,8 @@ _LOST = (r"(?<![\w])[و]?(?:فقدت|فقد|خسرت|خسر)(?!\s+(?:اصيب|ق
 _FIGHTERS = (r"(?:عناصر|عناصرها|عناصره|مقاتلي|مقاتليها|مقاتليه|افراد|افرادها|جنود|جنودها"
              r"|عنصرا|مقاتلا|عسكريين|اعضائها|اعضائه|منتسبيها)(?![\w])")
 _KILLED = [
-    re.compile(rf"{_KILLED_VERB}\s+(?:\S+\s+){{0,1}}?{FIGURE}"),
+    # "قتل في الاشتباكات ستة مقاتلين": where, between the verb and its figure
+    re.compile(rf"{_KILLED_VERB}\s+(?:(?:في|خلال)\s+ال\S+\s+|\S+\s+)??{FIGURE}"),
     re.compile(rf"{FIGURE}\s+(?:[^\s\d]+\s+){{0,3}}?(?:قتلي|قتيلا|قتيل|ضحايا|ضحيه|شهداء|شهيدا"
                rf"|شهيد)(?![\w])"),
     re.compile(rf"{FIGURE}\s+(?:[^\s\d]+\s+){{0,5}}?(?:قتلوا|استشهدوا|لقوا\s+مصرعهم|مصرعهم|حتفهم"
@@ -110,7 +111,9 @@ _WOUNDED = [
     re.compile(rf"{_WOUNDED_VERB}\s+(?:\S+\s+){{0,1}}?{FIGURE}"),
     re.compile(rf"{FIGURE}\s+(?:[^\s\d]+\s+){{0,3}}?(?:جرحي|جريحا|جريح|مصابين|اصابات)"),
 ]
-_KILLED_DUAL = re.compile(rf"{_KILLED_VERB}\s+(?:\S+\s+){{0,2}}?{_DUAL_NOUNS}"
+# (not "اغتال مسلحان ... عضواً": the two after the active verb did the killing)
+_KILLED_DUAL = re.compile(rf"(?![وبفل]?اغتال(?:ت|وا)?\s){_KILLED_VERB}\s+{_NO_HARM_WORD}{{0,2}}?"
+                          rf"{_DUAL_NOUNS}"
                           # "عنصران من قسد، قتلا باستهداف ...": the dual, then its verb
                           rf"|(?<![\w]){_DUAL_NOUNS}\s+(?:[^\s\d]+\s+){{0,4}}?(?:قتلا|قضيا|لقيا"
                           rf"|استشهدا|توفيا)(?![\w])"
@@ -159,17 +162,35 @@ _ANY_HARM = re.compile(fold_letters(
     r"قتل|مقتل|مصرع|استشهاد|استشهد|لقي|لقوا|لقيت|قضى|قضت|قضوا|سقوط|سقط|وفاه|توفي|اغتيال|اغتال"
     r"|تصفيه|جرح|اصاب|اصيب|جراح|قتيل|جريح|ضحايا|ضحيه|حتف|اردو|ارداه|اردته|فارق|فقد|خسر|اودي"
     r"|اودت|ارتقي|ارتقت|ارتقوا|ضحيت|شهيد|شهداء|جثه"))
-# "امراه وطفلها", "مقاتلين ومدني": one more person, or two, joined to the first count.
-_AND_ONE = re.compile(rf"\s+(?:\S+\s+){{0,3}}?و(?:ال)?{_ONE_NOUNS}")
-# "وطفلاها", "وشقيقيه": a dual in construct with its owner
-_DUAL_OWNED = fold_letters("(?:" + "|".join(_DUAL_STEMS) + r")(?:ا|ي)(?:ه|ها|هم)(?![\w])")
-_AND_TWO = re.compile(rf"\s+(?:\S+\s+){{0,3}}?و(?:ال)?(?:{_DUAL_NOUNS}|{_DUAL_OWNED})")
+# "وطفلاهما", "وشقيقيه": a dual in construct with its owner
+_DUAL_OWNED = fold_letters("(?:" + "|".join(_DUAL_STEMS) + r")(?:ا|ي)(?:هما|هم|ها|ه)(?![\w])")
+# A word between a count and the next one joined to it ("تسعة من عناصر الفصائل وخمسة من
+# قسد"): no figure, no comma, no other casualty verb, not "بينهم" (what follows is a part).
+_LINK_WORD = (r"(?:(?![وفب]?(?:اصيب|اصاب|جرح|جراح|مصاب|قتل|مقتل|بينهم|بينهن|منهم|منهن|بينها)\S*\s)"
+              r"[^\s\d،,.:]+\s+)")
+# "وخمسة من قسد", "وثلاثة عناصر", "وزوجته", "وطفلاهما": one more count joined to the first,
+# unless it is of the other harm ("قتل 3 و5 جرحى", "وآخر بجروح"; "أصيب 4 وقتيلان").
+def _joined_pattern(other_harm: str) -> re.Pattern:
+    return re.compile(
+        # not "واحدة", "مدني واحد،": "one", where folded it looks like "and one" ("وأحد
+        # مرافقيه")
+        rf"\s+{_LINK_WORD}{{0,4}}?و\s?(?:ال)?(?!{other_harm}|احده|احد(?:\s*[،,.:]|\s*$))"
+        rf"(?:(?P<num>{NUMBER})(?![\w])|(?P<two>{_DUAL_NOUNS}|{_DUAL_OWNED})"
+        rf"|(?P<one>{_ONE_NOUNS}))(?!\s+(?:\S+\s+){{0,2}}?(?:{other_harm}))")
 
 
-def _joined(sentence: str, end: int) -> int:
-    if _AND_TWO.match(sentence, end):
-        return 2
-    return 1 if _AND_ONE.match(sentence, end) else 0
+_JOINED_KILLED = _joined_pattern(r"جريح|جرحي|مصاب|بجروح|اصيب|بجراح|اصابه")
+_JOINED_WOUNDED = _joined_pattern(r"قتيل|قتلي|قتل|شهيد|شهداء|مقتل|لقي|استشهد|فارق|قضي")
+
+
+def _joined(sentence: str, end: int, joined: re.Pattern) -> int:
+    """The people counted after a figure ending at `end`, joined to it by "و"."""
+    total = 0
+    while match := joined.match(sentence, end):
+        total += (parse_number(match.group("num")) or 0) if match.group("num") else (
+            2 if match.group("two") else 1)
+        end = match.end()
+    return total
 
 
 # "خمسة مدنيين من عائلة واحدة، بينهم ثلاثة أطفال، قتلوا": the figure after "بينهم" is a part
@@ -193,11 +214,17 @@ _DURATION = re.compile(r"\s+(?:يوما|يوم|ايام|ساعه|ساعات|اس
                        r"|سنوات|دقيقه|دقائق)(?![\w])")
 
 
-def _count(sentence: str, patterns: list[re.Pattern], dual: re.Pattern,
-           dozens: re.Pattern, one: re.Pattern, subject: re.Pattern | None = None) -> int | None:
-    # The figure stated first wins: a later one is usually another event or a subgroup.
+# "بين 5 و7": a range, whose second figure is no more people
+_RANGE_OPENS = re.compile(r"بين\s+$")
+
+
+def _count(sentence: str, patterns: list[re.Pattern], dual: re.Pattern, dozens: re.Pattern,
+           one: re.Pattern, joined: re.Pattern, subject: re.Pattern | None = None) -> int | None:
+    # The figure stated first wins (a later one is usually another event or a subgroup), with
+    # the people joined to it by "و".
     found = [(m.start(), _whole(sentence, m.start("num"), parse_number(m.group("num"))),
-              m.end()) for p in patterns for m in p.finditer(sentence)
+              None if _RANGE_OPENS.search(sentence, max(0, m.start("num") - 6), m.start("num"))
+              else m.end()) for p in patterns for m in p.finditer(sentence)
              if not _DURATION.match(sentence, m.end("num"))]
     if subject is not None:
         found += [(m.start("noun"), 1, m.end("noun")) for m in subject.finditer(sentence)]
@@ -206,7 +233,7 @@ def _count(sentence: str, patterns: list[re.Pattern], dual: re.Pattern,
     found += [(m.start(), 1, m.end()) for m in one.finditer(sentence)]
     for _, value, end in sorted(found, key=lambda f: f[0]):
         if value is not None:
-            return value + (_joined(sentence, end) if end is not None and value <= 2 else 0)
+            return value + (_joined(sentence, end, joined) if end is not None else 0)
     return None
 
 
@@ -217,6 +244,7 @@ def casualties(sentence: str) -> tuple[int | None, int | None]:
     if MIXED.search(sentence):
         return None, None
     killed = _count(sentence, _KILLED, _KILLED_DUAL, _KILLED_DOZENS, _KILLED_ONE,
-                    _SUBJECT_KILLED)
-    wounded = _count(sentence, _WOUNDED, _WOUNDED_DUAL, _WOUNDED_DOZENS, _WOUNDED_ONE)
+                    _JOINED_KILLED, _SUBJECT_KILLED)
+    wounded = _count(sentence, _WOUNDED, _WOUNDED_DUAL, _WOUNDED_DOZENS, _WOUNDED_ONE,
+                     _JOINED_WOUNDED)
     return killed, wounded

@@ -701,3 +701,14 @@ def test_a_toll_that_reached_more_and_a_medic_and_driver_killed() -> None:
     event = _one("استهدف مسلحون مجهولون سيارة إسعاف على الطريق الدولي بين طرطوس وبانياس مساء أمس، "
                  "ما أدى إلى مقتل مسعف وسائق.")
     assert event.killed == 2
+
+
+def test_a_clashs_toll_is_both_sides() -> None:
+    event = _one("دارت اشتباكات عنيفة اليوم بين الفصائل وقوات النظام على محور حي المنشية في درعا "
+                 "البلد، ما أسفر عن مقتل أربعة مقاتلين من الفصائل، فيما قُتل ما لا يقل عن ستة "
+                 "عناصر من قوات النظام.")
+    assert (event.type, event.killed) == ("clash", 10)
+    # not an air raid's: "فيما قتل" there tells of the next strike's dead
+    events = extract_events("قتل ثلاثة مدنيين بغارة روسية على بلدة كفرنبل اليوم، فيما قتل "
+                            "اثنان بقصف مدفعي على بلدة حاس.", PUBLISHED).events
+    assert [e.killed for e in events] == [3, 2]

@@ -57,10 +57,15 @@ def find_actors(text: str) -> list[tuple[int, Actor]]:
 
 
 @cache
+def _regional_data() -> dict:
+    return yaml.safe_load(REGIONAL_FILE.read_text(encoding="utf-8"))
+
+
+@cache
 def _regional() -> list[tuple[str, dict, str | None, frozenset]]:
     return [(normalize(e["name"]), e.get("by_governorate", {}), e.get("elsewhere"),
              frozenset(e.get("unsure", [])))
-            for e in yaml.safe_load(REGIONAL_FILE.read_text(encoding="utf-8"))]
+            for e in _regional_data()["names"]]
 
 
 def regional_target(text: str, governorate: str | None) -> str | None:
@@ -72,3 +77,20 @@ def regional_target(text: str, governorate: str | None) -> str | None:
             continue
         return by_governorate.get(governorate, elsewhere)
     return None
+
+
+@cache
+def _sides() -> dict[str, dict]:
+    return {entry["id"]: entry for entry in _regional_data()["sides"]}
+
+
+def side_in(actor_id: str | None, governorate: str | None, year: int | None) -> str | None:
+    """The schema id of an actor id that stands for different forces by region and time
+    ("opposition": the SNA in northern Aleppo from 2017, other factions elsewhere), for an
+    attack in `governorate` in `year`; any other id as it is."""
+    side = _sides().get(actor_id or "")
+    if side is None:
+        return actor_id
+    if year is not None and year < side["since"]:
+        return side["elsewhere"]
+    return side["by_governorate"].get(governorate, side["elsewhere"])

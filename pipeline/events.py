@@ -15,7 +15,7 @@ import re
 from dataclasses import replace
 from datetime import date, timedelta
 
-from pipeline.actors import regional_target
+from pipeline.actors import regional_target, side_in
 from pipeline.clauses import Clause, clauses_of, cues, read_clause
 from pipeline.dates import month_period, year_period
 from pipeline.merging import types_agree
@@ -154,7 +154,9 @@ def _tally(clause: Clause, published: date | None, period: str | None = None) ->
     if period is None:
         return None
     perpetrator, target = roles(clause.text, clause.kind or "armed_attack", clause.kind_at)
-    return Tally(period, None if perpetrator == "unknown" else perpetrator, target,
+    year = published.year if published else None
+    return Tally(period, None if perpetrator == "unknown" else side_in(
+        perpetrator, clause.governorate, year), side_in(target, clause.governorate, year),
                  clause.governorate, clause.killed, clause.wounded, clause.original)
 
 
@@ -292,7 +294,7 @@ def extract_events(text: str, published: date | None, title: str | None = None) 
     kept = [e for e, h in zip(events, hurt, strict=True) if _happened(e, h)]
     if kept:
         lead = _article_defaults(title, clauses, context, published)
-        kept = [_fill(event, lead, first=i == 0) for i, event in enumerate(kept)]
+        kept = [_fill(event, lead, published, first=i == 0) for i, event in enumerate(kept)]
     return Extraction(events=_merge(kept), tallies=tallies)
 
 
@@ -314,8 +316,10 @@ _SERIES = re.compile(r"(?<![\w])(?:سلسله|موجه)\s+هجمات|هجمات\
 # "وتأتي هذه العمليات بعد أن نجا رئيس البلدية من محاولة اغتيال": the attack after "بعد" is
 # another, not one of "these".
 _COMES_AFTER = re.compile(r"^و?(?:تاتي|ياتي)\s")
-# "بهجوم مماثل", "وكان أعنف تلك الهجمات": an attack like the ones told, by the same hand.
-_SIMILAR = re.compile(r"(?<![\w])[وبل]?(?:هجوم|هجوما|كمين|تفجير|استهداف|اعتداء|قصف)\s+مماثل\S*")
+# "بهجوم مماثل", "بغارات مماثلة", "وكان أعنف تلك الهجمات": an attack like the ones told, by the
+# same hand.
+_SIMILAR = re.compile(r"(?<![\w])[وبل]?(?:هجوم|هجوما|هجمات|كمين|تفجير|استهداف|اعتداء|قصف|غاره"
+                      r"|غارات|ضربه|ضربات|اشتباكات)\s+مماثل\S*")
 _THESE = re.compile(r"(?<![\w])(?:هذه|تلك)\s+(?:الهجمات|العمليات|الاعتداءات|الكمائن|التفجيرات)")
 
 
@@ -367,14 +371,19 @@ def _days_before(event: Event, clause: Clause, told: list[Event]) -> Event:
     return replace(event, date=earlier.date - timedelta(days=days), date_precision="day")
 
 
-def _fill(event: Event, lead: Clause, *, first: bool) -> Event:
+def _fill(event: Event, lead: Clause, published: date | None, *, first: bool) -> Event:
     """The article's governorate for an event that names none; the lead's day for an event
     that gives none, unless it is recalled or set apart from the ones told; the target a
-    regional name stands for ("قوى الأمن الداخلي") where the governorate tells."""
+    regional name stands for ("قوى الأمن الداخلي") where the governorate tells; the side a
+    regional id stands for ("فصائل المعارضة") where and when the attack was."""
     governorate = event.governorate or lead.governorate
     evidence = normalize(event.evidence)
     if event.target is None:
         event = replace(event, target=regional_target(evidence, governorate))
+    when = event.date or lead.date or published
+    year = when.year if when else None
+    event = replace(event, perpetrator=side_in(event.perpetrator, governorate, year),
+                    target=side_in(event.target, governorate, year))
     recalled = cues()["recalled"].search(evidence)  # "وكان ... قد": earlier
     # "كما ألقى الطيران ...", "فيما طالت غارات أخرى": a later attack told without a day is the
     # article's day's, unless it is told as another day's ("بعد ثلاثة أيام من قصف", "بعد هجوم

@@ -48,10 +48,11 @@ _TARGET_BEFORE = re.compile(fold_letters(
 # Right after an actor: it is the one attacked ("لواء القدس ... تعرضت لهجوم").
 _TARGET_AFTER = re.compile(fold_letters(
     r"^\s*(?:\S+\s+){0,3}?(?:تعرضت|تعرض|تتعرض|يتعرض|تكبدت|تكبد|خسرت|فقدت|فقد)(?![\w])"))
-# "طائرة مسيرة تابعة للتحالف", "مجموعة تابعة لداعش": the weapon's or the cell's owner attacks.
+# "طائرة مسيرة تابعة للتحالف", "مجموعة تابعة لداعش", "مسيرة، يرجح أنها تابعة للتحالف",
+# "طائرة مسيرة قالت وزارة الدفاع إنها تابعة لقسد": the weapon's or the cell's owner attacks.
 _OWNER_OF_ATTACKERS = re.compile(fold_letters(
     r"(?:طائره|طائرات|مسيره|مسيرات|مجموعه|مجموعات|خلايا|خليه|مسلحين|مسلحون|عناصر\s+مسلحه"
-    r"|قناص|قناصه|سياره\s+مفخخه)\s+(?:\S+\s+){0,2}?(?:تابع\S*|التابع\S*|يعتقد\s+انها\s+تابع\S*)"
+    r"|قناص|قناصه|سياره\s+مفخخه)\s+(?:(?!علي\s|ضد\s|في\s)\S+\s+){0,5}?(?:تابع\S*|التابع\S*)"
     r"\s+(?:ل|لل)?$"))
 _FORMER = re.compile(r"(?<![\w])(?:سابق|سابقا|السابق)\s+(?:في|ب|من)\s+(?:\S+\s+)?(?:ل|لل)?$")
 # "بحسب وسائل إعلام النظام": who tells of the attack, not who took part.
@@ -65,16 +66,21 @@ _CONTROL_BEFORE = re.compile(r"(?<![\w])(?:سيطره|نفوذ|تحت\s+سيطر
 # attack, unless the fire came from there ("قذائف مصدرها معسكر المسطومة الخاضع لسيطرة قوات
 # الأسد").
 _HELD_BY = re.compile(r"(?<![\w])الخاضع\S*\s+لسيطره\s+$")
+# What is struck, not who: people, vehicles, buildings, places ("سيارتهما": ة written ت
+# before a pronoun).
+_STRUCK = (r"(?:مزارع\S*|مدني\S*|دراج\S*|سياره\S*|سيارت\S*|منزل\S*|منازل|شاب\S*|طفل\S*"
+           r"|مواطن\S*|رجل\S*|امراه\S*|حافله\S*|حافلت\S*|راعي\S*|عائله\S*|سوق\S*|جرار\S*"
+           r"|نقطه|نقاط|موقع|مواقع|حاجز|بلده|قريه|مدينه|حي|احياء|تجمع|مقر)")
 # After "استهداف X": an object (not an actor) and then the weapon: X did the targeting.
 _OBJECT_THEN_WEAPON = re.compile(fold_letters(
     r"^\s*(?:(?:امس|اليوم|صباح|مساء|فجر|ظهر|ليل|يوم)\s+)*(?:ال\S+\s+)?"
-    r"(?:مزارع\S*|مدني\S*|دراج\S*|سياره\S*|منزل\S*|منازل|شاب\S*|طفل\S*|مواطن\S*|رجل\S*"
-    r"|امراه\S*|حافله\S*|راعي\S*|عائله\S*|سوق\S*)\s+(?:\S+\s+){0,3}?"
+    rf"{_STRUCK}\s+(?:\S+\s+){{0,3}}?"
     r"ب(?:طائره|مسيره|قذيفه|قذائف|صاروخ|صواريخ|الرصاص|رصاص)"))
-# "استهداف قسد بطائرات مسيرة نقطة عسكرية": a fired weapon, then what it struck.
+# "استهداف قسد بطائرات مسيرة نقطة عسكرية", "استهداف قوات النظام بطائرة مسيرة انتحارية من نوع
+# FPV جراراً": a fired weapon, then what it struck.
 _WEAPON_THEN_OBJECT = re.compile(fold_letters(
-    r"^\s*ب(?:طائرات|طائره|مسيرات|مسيره|قذائف|صواريخ|المدفعيه|راجمات)\s+(?:\S+\s+){0,2}?"
-    r"(?:نقطه|نقاط|موقع|مواقع|حاجز|سياره|دراجه|منزل|منازل|بلده|قريه|مدينه|حي|احياء|تجمع|مقر)"))
+    r"^\s*ب(?:طائرات|طائره|مسيرات|مسيره|قذائف|صواريخ|المدفعيه|راجمات)\s+(?:\S+\s+){0,5}?"
+    rf"{_STRUCK}(?![\w])"))
 # "صد مقاتلو X هجوماً", "أحبطت قوات X محاولة تسلل": X defended.
 _DEFENDER_BEFORE = re.compile(fold_letters(
     r"(?<![\w])[وف]?(?:صد|صدت|صدوا|تصدى|تصدت|تصدوا|احبط|احبطت|احبطوا|افشل|افشلت)\s+"
@@ -121,10 +127,19 @@ _OBJECT_WORDS = {fold_letters(w) for w in (
 _CLITICS = {"ل", "لل", "ب", "و", "ف", "ال", "وال", "بال", "ول", "وب"}
 
 
+# Words for a force that stand between a verb and the force's name ("قصفت قوات الاحتلال
+# التركي", "شنته فصائل ما يسمى الجيش الوطني"): the verb is the one that tells the role.
+_FORCE_WORDS = {fold_letters(w) for w in (
+    "قوات", "ميليشيات", "ميليشيا", "مليشيات", "مليشيا", "فصائل", "فصيل", "مرتزقة", "ما",
+    "يسمى", "تسمى", "يعرف", "تعرف", "بـ", "ب")}
+
+
 def _word_before(sentence: str, position: int) -> str:
-    words = sentence[max(0, position - 30):position].split()
+    words = sentence[max(0, position - 45):position].split()
     if words and sentence[position - 1:position] != " " and words[-1] in _CLITICS:
         words.pop()  # "سيارة لقوات": the word before "ل"
+    while len(words) > 1 and words[-1] in _FORCE_WORDS and words[-2] not in _CLITICS:
+        words.pop()
     word = words[-1] if words else ""
     return word[1:] if len(word) > 3 and word[0] in "وف" else word
 
@@ -256,6 +271,23 @@ def _accused(sentence: str, scored: list[tuple]) -> list[tuple]:
     return result
 
 
+# "قالت وزارة الدفاع إنها تابعة لقسد": who says who did it.
+_SPEAKER_BEFORE = re.compile(r"(?<![\w])[و]?(?:قالت|قال|ذكرت|ذكر|اكدت|اكد|افادت|افاد|زعمت|زعم"
+                             r"|اشارت)\s+$")
+_THAT_AFTER = re.compile(r"\s*(?:\S+\s+){0,3}?(?:ان|انه|انها|بان|بانها)(?![\w])")
+
+
+def _speakers(sentence: str, scored: list[tuple]) -> list[tuple]:
+    """The scores with a speaker set aside when it names another as the attacker."""
+    def speaks(position: int, actor: Actor) -> bool:
+        return bool(_SPEAKER_BEFORE.search(sentence, max(0, position - 12), position)
+                    and _THAT_AFTER.match(sentence, position + len(actor.alias)))
+
+    named = [position for score, position, _ in scored if score >= 2]
+    return [(0 if speaks(position, actor) and any(p > position for p in named) else score,
+             position, actor) for score, position, actor in scored]
+
+
 def roles(sentence: str, kind: str, attack_at: int | None = None,
           strict: bool = False) -> tuple[str, str | None]:
     """(perpetrator id, target id or None) of the attack a normalized clause tells of.
@@ -278,7 +310,7 @@ def roles(sentence: str, kind: str, attack_at: int | None = None,
             return sides
     scored = [(_score(sentence, position, actor, attack_at), position, actor)
               for position, actor in actors]
-    scored = _accused(sentence, scored)
+    scored = _speakers(sentence, _accused(sentence, scored))
     attackers = sorted((s for s in scored if s[0] >= 2 or (s[0] > 0 and not strict)),
                        key=lambda s: (-s[0], s[1]))
     perpetrator = attackers[0][2].perpetrator if attackers else None

@@ -303,6 +303,21 @@ def test_headlines_and_related_lists_never_make_events() -> None:
     # who tells of it is no party
     ("قُتل ستة عسكريين باستهداف حافلة بطائرات مسيرة في حمص اليوم، بحسب وسائل إعلام النظام.",
      "unknown", None),
+    # a verb, a word for a force, then its name: the verb tells the role
+    ("قصفت قوات الاحتلال التركي بالمدفعية الثقيلة قرية مرعناز اليوم، ما أسفر عن إصابة ثلاثة "
+     "مدنيين.", "turkey", "civilians"),
+    ("قصفت ميليشيات وحدات حماية الشعب بالقذائف الصاروخية مدينة اعزاز اليوم، ما أدى إلى إصابة "
+     "ثلاثة مدنيين.", "sdf", "civilians"),
+    ("تصدى مقاتلو مجلس منبج العسكري اليوم لهجوم شنّته فصائل ما يسمى الجيش الوطني السوري على "
+     "قرية عون الدادات، ما أدى لمقتل مقاتل.", "sna", "sdf"),
+    # "استهداف X" then what was struck and the weapon, or the weapon first: X struck
+    ("قُتل شقيقان اليوم جراء استهداف قوات النظام سيارتهما بطائرة مسيّرة انتحارية قرب بلدة "
+     "آفس.", "government", "civilians"),
+    ("أُصيب ثلاثة مزارعين اليوم إثر استهداف قوات النظام بطائرة مسيّرة انتحارية من نوع FPV "
+     "جراراً زراعياً في بلدة البارة.", "government", "civilians"),
+    # the one who says whose drone it was is no party
+    ("استهدفت طائرة مسيّرة قالت وزارة الدفاع إنها تابعة لقسد سيارة عسكرية قرب مدينة مسكنة "
+     "اليوم، ما أدى إلى مقتل عنصرين من الجيش.", "sdf", "government_forces"),
 ])
 def test_who_attacked_whom(sentence: str, perpetrator: str, target: str) -> None:
     event = _one(sentence)
@@ -712,3 +727,25 @@ def test_a_clashs_toll_is_both_sides() -> None:
     events = extract_events("قتل ثلاثة مدنيين بغارة روسية على بلدة كفرنبل اليوم، فيما قتل "
                             "اثنان بقصف مدفعي على بلدة حاس.", PUBLISHED).events
     assert [e.killed for e in events] == [3, 2]
+
+
+@pytest.mark.parametrize(("sentence", "published", "perpetrator"), [
+    # the opposition's factions: the SNA where it holds ground from 2017, other elsewhere or
+    # before
+    ("قصفت فصائل المعارضة بالصواريخ مدينة محردة اليوم، ما أدى لمقتل مدنيين اثنين.",
+     date(2019, 5, 6), "other"),
+    ("قصفت فصائل المعارضة بالمدفعية قرية أم حوش بريف حلب الشمالي اليوم، ما أدى لإصابة طفلة.",
+     date(2021, 5, 6), "sna"),
+    ("قصفت الفصائل المقاتلة حي الحمدانية في مدينة حلب اليوم، ما أدى لمقتل ثلاثة مدنيين.",
+     date(2016, 5, 6), "other"),
+])
+def test_the_oppositions_factions_by_region_and_year(sentence: str, published: date,
+                                                       perpetrator: str) -> None:
+    assert _one(sentence, published).perpetrator == perpetrator
+
+
+def test_an_attack_like_the_ones_told_is_by_the_same_hand() -> None:
+    events = extract_events("قتل ستة مدنيين اليوم جراء غارات جوية روسية على بلدة كفرنبل بريف "
+                            "إدلب.\nكما قُتل ثلاثة آخرون في بلدة معرشورين بغارات مماثلة.",
+                            PUBLISHED).events
+    assert [(e.perpetrator, e.killed) for e in events] == [("russia", 6), ("russia", 3)]

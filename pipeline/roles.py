@@ -42,7 +42,8 @@ _TARGET_BEFORE = re.compile(fold_letters(
     r"|سيارات|اليه|اليات|اليتين|حافله|حافلات|ضد|على|استهدف|استهدفت|استهدفوا|استهداف|يستهدف"
     r"|تستهدف|هاجم|هاجمت|هاجموا|مهاجمه|اغتيال|اغتال|اغتالوا|تصفيه|قتل|مقتل|اصابه|جرح|مسلحين"
     r"|مقاتلي|مقاتلين|افراد|افرادا|منتسبي|مجموعه|مجموعه\s+من|قوه|قوات|معسكر|تجمع|تجمعات"
-    r"|مخفر|ثكنه|قاعده|مطار|مستودع|مستودعات|شاحنه|صهريج|مركبه|عربه|عربات|كتيبه|لصالح)"
+    r"|مخفر|ثكنه|قاعده|مطار|مستودع|مستودعات|شاحنه|صهريج|مركبه|عربه|عربات|كتيبه|لصالح"
+    r"|قتلي|جرحي|عضو|عضوا|منتسب|منتسبا|يعمل|يعملان|يعملون)"
     r"\s+(?:\S+\s+){0,2}?(?:تابع\S*\s+)?(?:ل|لل)?$"
     r"|(?:^|\s)(?:من|و?بين)\s+(?:ميليشيا|مليشيا|قوات|فصيل|فصائل|مجموعه)?\s*(?:ل|لل)?$"))
 # Right after an actor: it is the one attacked ("لواء القدس ... تعرضت لهجوم").
@@ -199,10 +200,24 @@ _BETWEEN = re.compile(r"(?:اشتباك\S*|معارك|مواجهات|اقتتا�
 _WITH = re.compile(r"(?:اشتباك\S*|معارك|مواجهات|اقتتال|معركه)\s+(?:\S+\s+){0,2}?مع\s")
 
 
+# Where the sides named after "بين" end: what the clash led to, or who stepped in after.
+_SIDES_END = re.compile(r"(?<![\w])(?:قبل\s+ان|بعد\s+ان|حتي|اسفرت|اسفر|ما\s+ادي|ادت|علي\s+خلفيه"
+                        r"|انتهت|تدخل\S*)(?![\w])")
+# "بين X، وفي مقدمتها Y، من جهة، وZ من جهة أخرى": the second side comes after "من جهة".
+_ONE_SIDE = re.compile(r"من\s+جهه(?!\s+اخري)(?![\w])")
+
+
 def _clash_sides(sentence: str, actors: list) -> tuple[str, str | None] | None:
     between = _BETWEEN.search(sentence)
     if between:
-        after = [a for p, a in actors if p >= between.end() and not a.victims]
+        end = _SIDES_END.search(sentence, between.end())
+        end_at = end.start() if end else len(sentence)
+        after = [a for p, a in actors if between.end() <= p < end_at and not a.victims]
+        one_side = _ONE_SIDE.search(sentence, between.end(), end_at)
+        if one_side and after:
+            second = next((a for p, a in actors if one_side.end() <= p < end_at
+                           and not a.victims and a.perpetrator != after[0].perpetrator), None)
+            after = [after[0], second] if second else after[:1]
         if len(after) >= 2 and after[0].perpetrator != after[1].perpetrator:
             return after[0].perpetrator, after[1].target
         if after and after[0].perpetrator == "other" and all(

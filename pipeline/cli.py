@@ -228,7 +228,9 @@ def eval_sets() -> list[tuple[str, Path, Path]]:
             # Scored unseen at e81a1e9 (F1 0.882, wounded 0.82), then mended on.
             ("set dz", EVAL_DIR / "blind" / "dz.gold.json", EVAL_DIR / "blind"),
             # Scored unseen at b6df592 (F1 0.816), then mended on.
-            ("set ea", EVAL_DIR / "sealed" / "ea.gold.json", EVAL_DIR / "sealed")]
+            ("set ea", EVAL_DIR / "sealed" / "ea.gold.json", EVAL_DIR / "sealed"),
+            # Scored unseen at 4aa9b9f (F1 0.849, perpetrator 0.73), then mended on.
+            ("set ec", EVAL_DIR / "spare" / "ec.gold.json", EVAL_DIR / "spare")]
 
 
 def _spikes(args, config) -> int:

@@ -23,7 +23,7 @@ _PERPETRATOR_BEFORE = re.compile(fold_letters(
     r"|مسلحين\s+من|مسلحون\s+من|مسلحو(?=\s)|عناصر\s+من\s+خلايا"
     r"|(?:نفذ|نفذت|نفذه|نفذته|نفذها|شن|شنت|شنه|شنته|هاجم|هاجمت|فجر|اقدم|اقدمت|نصبه|نصبته"
     r"|نصبها|نصب|نصبت)\s+(?:عنصر|عناصر|انتحاري|مسلح\S*|مجموعه|مجموعات|خليه|خلايا)"
-    r"\s+(?:من|في)"
+    r"\s+(?:مسلح\S*\s+)?(?:من|في)"
     r"|هجوم\s+(?:ل|من)|هجوما\s+(?:ل|من)|كمين\s+(?:ل|من)|قصف\s+(?:\S+\s+)?(?:ل|من)"
     r"|غارات\s+(?:\S+\s+)?(?:ل|من)|غاره\s+(?:\S+\s+)?(?:ل|من)|طائرات|طائره|مسيره|مسيرات"
     r"|الطيران|طيران|مدفعيه|استهداف\s+(?:\S+\s+)?من|برصاص|رصاص|بنيران|نيران|قناص|قناصه)"
@@ -31,7 +31,8 @@ _PERPETRATOR_BEFORE = re.compile(fold_letters(
 # Attack nouns and verbs right after an actor: the actor is their subject or owner.
 _ATTACK_AFTER = re.compile(fold_letters(
     r"^\s*(?:\S+\s+)?[بل]?(?:تستهدف|استهدفت|استهدف|يستهدف|تقصف|قصفت|قصف|يقصف|تهاجم|هاجمت|هاجم"
-    r"|يهاجم|تشن|شنت|شن|يشن|نفذت|نفذ|ينفذ|تنفذ|نصبت|نصب|ينصب|فجرت|فجروا|اغتالت|اغتال"
+    r"|يهاجم|هاجموا|استهدفوا|قصفوا|شنوا|نفذوا|تشن|شنت|شن|يشن|نفذت|نفذ|ينفذ|تنفذ|نصبت|نصب|ينصب"
+    r"|فجرت|فجروا|اغتالت|اغتال"
     r"|تغتال|اطلقت|اطلق|تطلق|يطلق|قتلت|قتل|تقتل|يقتل|تبنت|تبنى|اعلنت\s+مسؤوليتها"
     r"|اعلن\s+مسؤوليته|مسؤوليته|مسؤليته|المسؤوليه|زرعته|زرعها|زرعوها|زرعت|زرع|وضعته|وضعها"
     r"|فجرته|فجرها)(?![\w])"))
@@ -114,7 +115,7 @@ _SUBJECT_VERBS = {fold_letters(w) for w in (
     "تستهدف", "يستهدف", "تقصف", "يقصف", "تشن", "يشن", "تهاجم", "يهاجم", "استهدفته", "قتل",
     "أصاب", "استهدفوا", "هاجموا", "قصفوا", "ردت", "رد", "ردوا",
     "استهدفتها", "استهدفتهم", "تبنت", "تبنى", "شنه", "شنته", "نفذه",
-    "نفذته", "نفذها", "أعدته", "أعده", "نصبه", "نصبته")}
+    "نفذته", "نفذها", "أعدته", "أعده", "نصبه", "نصبته", "شنها", "شنوا", "نفذوا", "نفذوها")}
 _OWNER_NOUNS = {fold_letters(w) for w in (
     "غارات", "غارة", "هجوم", "هجمات", "كمين", "ضربات", "ضربة", "طائرات", "طائرة", "مسيرة",
     "مسيرات", "طيران", "مدفعية", "قذائف", "صواريخ", "قناص", "قناصة", "رصاص", "نيران",
@@ -218,8 +219,9 @@ def _clash_sides(sentence: str, actors: list) -> tuple[str, str | None] | None:
             second = next((a for p, a in actors if one_side.end() <= p < end_at
                            and not a.victims and a.perpetrator != after[0].perpetrator), None)
             after = [after[0], second] if second else after[:1]
-        if len(after) >= 2 and after[0].perpetrator != after[1].perpetrator:
-            return after[0].perpetrator, after[1].target
+        second = next((a for a in after[1:] if a.perpetrator != after[0].perpetrator), None)
+        if second is not None:
+            return after[0].perpetrator, second.target
         if after and after[0].perpetrator == "other" and all(
                 a.perpetrator == "other" for a in after):
             # "اشتباكات بين أبناء عشيرتين", "بين مجموعات محلية ومسلحين من عشائر البدو"
@@ -332,7 +334,11 @@ def roles(sentence: str, kind: str, attack_at: int | None = None,
     if perpetrator is None and not strict:
         # No sign: ISIS named in an attack report is its author far more often than not,
         # and an air or artillery attack is the work of the state or army named.
-        unsigned = [a for s, _, a in scored if s == 0 and not a.victims]
+        # (not a side named as attacked: "القتلى في صفوف الجيش التركي ... وزارة الدفاع
+        # التركية")
+        attacked = {a.perpetrator for s, _, a in scored if s <= -2}
+        unsigned = [a for s, _, a in scored
+                    if s == 0 and not a.victims and a.perpetrator not in attacked]
         isis = [a for a in unsigned if a.perpetrator == "isis"]
         air = [a for a in unsigned if a.perpetrator in (
             "russia", "government", "turkey", "coalition", "israel")]
@@ -340,6 +346,12 @@ def roles(sentence: str, kind: str, attack_at: int | None = None,
             perpetrator = "isis"
         elif kind in _AIR_OR_ARTILLERY and air:
             perpetrator = air[0].perpetrator
+    if perpetrator is None and kind == "clash":
+        # "قتل تسعة من عناصر الفصائل وخمسة من قسد في اشتباكات": the dead of two sides; one
+        # side fought the other
+        sides = list({a.perpetrator: a for s, _, a in scored if s < 0 and not a.victims}.values())
+        if len(sides) >= 2:
+            return sides[1].perpetrator, sides[0].target
     perpetrator = perpetrator or "unknown"
     # The attacked: an armed group the clause names as such, else people (civilians), else
     # a group named only as someone's patron.

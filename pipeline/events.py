@@ -33,6 +33,7 @@ _PART = re.compile(rf"(?:^|:\s*)و?\s?(?P<num>{NUMBER})\s+(?:\S+\s+)?(?:في|ب)
 # Targets a later sentence's "whose man he was" may make precise: none, people, a former member.
 _PLAIN_TARGETS = (None, "civilians", "other")
 _WHEN = re.compile(r"(?:حين|عندما)\s")
+_AT_THE_SAME_TIME = re.compile(r"و?(?:بالتزامن|تزامنا)\s+مع\s+(?:تلك|هذه|هذا|ذلك|ال)")
 _SINCE_WORD = re.compile(r"(?<![\w])منذ(?![\w])")  # a day named after it starts a period
 # "بعد ثلاثة أيام من قصف", "قبل أيام", "بعد هجوم مماثل ... الأسبوع الماضي": told as another
 # day's ("غارات أخرى" alone may be of the same raid).
@@ -193,6 +194,9 @@ def extract_events(text: str, published: date | None, title: str | None = None) 
         if before and clause.date is None and _WHEN.match(clause.text):
             # "وكان أبرزها يوم الخميس، حين قتل ...": the day of the clause it depends on
             clause.date, clause.precision = before.date, before.precision
+        if current is not None and clause.date is None and _AT_THE_SAME_TIME.match(clause.text):
+            # "بالتزامن مع تلك الغارة، قصفت قوات الأسد ...": the day of the attack just told
+            clause.date, clause.precision = events[current].date, events[current].date_precision
         if current is not None and _in_city_told(clause, events[current]):
             # "على حي الحمدانية ... غرب المدينة": a neighbourhood of the city just told, not a
             # village of the same name elsewhere

@@ -134,6 +134,10 @@ def test_not_an_event(sentence: str) -> None:
      "clash"),
     ("صدت القوات هجوماً واسعاً على محور أبو قلقل بإسناد من الطائرات المسيرة التركية",
      "armed_attack"),
+    # an attack repelled is fought by both sides; the attack told before is no type of its own
+    ("قتل مقاتلوها أحد عشر عنصراً من الجيش الوطني خلال صد هجوم على قرية اليابسة", "clash"),
+    ("بالتزامن مع تلك الغارة، قصفت قوات الأسد بقذائف المدفعية بلدة كفرزيتا المجاورة",
+     "shelling"),
 ])
 def test_attack_type(sentence: str, kind: str) -> None:
     from pipeline.normalize import normalize
@@ -779,3 +783,11 @@ def test_an_attack_like_the_ones_told_is_by_the_same_hand() -> None:
                             "إدلب.\nكما قُتل ثلاثة آخرون في بلدة معرشورين بغارات مماثلة.",
                             PUBLISHED).events
     assert [(e.perpetrator, e.killed) for e in events] == [("russia", 6), ("russia", 3)]
+
+
+def test_at_the_same_time_as_the_attack_told_is_its_day() -> None:
+    events = extract_events("قتل خمسة مدنيين بغارة روسية على بلدة اللطامنة بريف حماة يوم السبت."
+                            "\nبالتزامن مع تلك الغارة، قصفت قوات الأسد بقذائف المدفعية بلدة "
+                            "كفرزيتا المجاورة، ما أسفر عن إصابة أربعة مدنيين.", PUBLISHED).events
+    assert [(e.type, e.date) for e in events] == [("airstrike", date(2021, 1, 2)),
+                                                  ("shelling", date(2021, 1, 2))]

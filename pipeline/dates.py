@@ -37,11 +37,32 @@ _TODAY = re.compile(r"(?<![\w])(?:صباح|فجر|مساء|ليل|ظهر|عصر|
                     r"(?<!ذلك )اليوم(?![\w])"  # "فجر ذلك اليوم": a day told before
                     r"(?!\s+(?:التالي|الثاني|الذي|ذاته|نفسه))")
 _DAYS_AGO = re.compile(r"(?:منذ|قبل)\s+(يومين|(\S+)\s+ايام)(?![\w])")
-# "15 تشرين الثاني/نوفمبر 2023", "في الثالث من اذار" is rarer and left alone.
-_EXPLICIT = re.compile(rf"(?<![\w\d])(\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?({MONTH_NAMES})"
+# Days of the month as ordinal words ("في الخامس من آذار"), normalized: 1 to 31.
+_ORDINAL_UNITS = ["الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن",
+                  "التاسع"]
+ORDINAL_DAYS = {
+    **{word: n for n, word in enumerate(_ORDINAL_UNITS, 1)}, "العاشر": 10,
+    "الحادي عشر": 11, **{f"{word} عشر": n + 10 for n, word in enumerate(_ORDINAL_UNITS, 1)
+                         if n > 1},
+    "العشرين": 20, "الثلاثين": 30, "الحادي والعشرين": 21, "الحادي والثلاثين": 31,
+    **{f"{word} والعشرين": n + 20 for n, word in enumerate(_ORDINAL_UNITS, 1) if n > 1},
+}
+_ORDINAL = "|".join(sorted((w.replace(" ", r"\s+") for w in ORDINAL_DAYS), key=len, reverse=True))
+# A day as digits or as an ordinal word, not "the second week of the month".
+_DAY = (rf"(?:(\d{{1,2}})|(?<!الاسبوع\s)(?<!العام\s)(?<!الربع\s)(?<!النصف\s)(?<!الجزء\s)"
+        rf"({_ORDINAL}))")
+
+
+def _day_of(match: re.Match) -> int:
+    digits, words = match.group(1), match.group(2)
+    return int(digits) if digits else ORDINAL_DAYS[re.sub(r"\s+", " ", words)]
+
+
+# "15 تشرين الثاني/نوفمبر 2023", "في الخامس من آذار/مارس".
+_EXPLICIT = re.compile(rf"(?<![\w\d]){_DAY}\s+(?:من\s+)?(?:شهر\s+)?({MONTH_NAMES})"
                        rf"(?:\s*/\s*(?:{MONTH_NAMES}))?(?:\s+(?:من\s+)?(?:عام\s+)?(\d{{4}}))?")
-# "في الـ 11 من الشهر ذاته", "في العاشر من الشهر الجاري" (digits only): that day this month.
-_DAY_OF_THIS_MONTH = re.compile(r"(?<![\w])(?:ال\s*)?(\d{1,2})\s+من\s+(?:الشهر|شهر)\s+"
+# "في الـ 11 من الشهر ذاته", "في العاشر من الشهر الجاري": that day this month.
+_DAY_OF_THIS_MONTH = re.compile(rf"(?<![\w])(?:ال\s*)?{_DAY}\s+من\s+(?:الشهر|شهر)\s+"
                                 r"(?:ذاته|نفسه|الجاري|الحالي)(?![\w])")
 _LAST_MONTH = re.compile(r"الشهر\s+(?:الماضي|الفائت|المنصرم|السابق)")
 _THIS_MONTH = re.compile(r"(?:مطلع|بدايه|اوائل|منتصف|اواخر|خلال)\s+الشهر\s+(?:الجاري|الحالي)")
@@ -77,12 +98,12 @@ def resolve_date(sentence: str, published: date | None) -> tuple[date | None, st
     sentence = _SINCE.sub(" ", sentence)  # "منذ اتفاق آذار": when something else began
     sentence = _UNTIL.sub(" ", sentence)  # "أسفرت الاشتباكات حتى ظهر اليوم": until when
     this_month = _DAY_OF_THIS_MONTH.search(sentence)
-    if this_month and 1 <= int(this_month.group(1)) <= published.day:
-        return published.replace(day=int(this_month.group(1))), "day"
+    if this_month and 1 <= _day_of(this_month) <= published.day:
+        return published.replace(day=_day_of(this_month)), "day"
     explicit = _EXPLICIT.search(sentence)
     if explicit:
-        when = _latest(MONTHS[explicit.group(2)], int(explicit.group(1)), published,
-                       explicit.group(3))
+        when = _latest(MONTHS[explicit.group(3)], _day_of(explicit), published,
+                       explicit.group(4))
         if when:
             return when, "day"
     weekday = _WEEKDAY.search(sentence)

@@ -175,6 +175,10 @@ PUBLISHED = date(2021, 1, 4)  # a Monday
     ("في شهر آذار 2019", date(2019, 3, 1), "month"),
     # "أمس" of another clause does not move the weekday told
     ("اليوم الاثنين، ضمن عملية أعلنت أنقرة إطلاقها يوم أمس", date(2021, 1, 4), "day"),
+    # days as ordinal words
+    ("في الخامس من آذار/مارس الماضي", date(2020, 3, 5), "day"),
+    ("فجر الحادي والعشرين من آب 2013", date(2013, 8, 21), "day"),
+    ("في الثالث من الشهر الجاري", date(2021, 1, 3), "day"),
 ])
 def test_dates_resolve_against_publication(phrase: str, day: date, precision: str) -> None:
     from pipeline.dates import resolve_date

@@ -242,10 +242,11 @@ def extract_events(text: str, published: date | None, title: str | None = None) 
             named = roles(clause.text, clause.kind, clause.kind_at)
             series = named if _SERIES.search(clause.text) else series
             told_by = named[0] if named[0] != "unknown" else told_by
-        if clause.skip or clause.general:
+        if clause.skip:
             continue
         figures = clause.killed is not None or clause.wounded is not None
         if figures and (clause.period or (tally_period and _tally_goes_on(clause))):
+            # (a monthly report's figure too: attacks in general, counted)
             tally = _tally(clause, published, tally_period)
             if tally is not None:
                 tallies.append(tally)
@@ -254,6 +255,8 @@ def extract_events(text: str, published: date | None, title: str | None = None) 
                 continue
             if clause.period:
                 continue  # a summary over a period it does not name: neither event nor tally
+        if clause.general:
+            continue
         if current is None and cues()["toll_update"].search(clause.text) and _SINCE_WORD.search(
                 clause.text):
             continue  # "ارتفعت حصيلة القتلى منذ يوم الخميس إلى 830": a running total, told first

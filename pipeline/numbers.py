@@ -93,6 +93,8 @@ _LOST = (r"(?<![\w])[و]?(?:فقدت|فقد|خسرت|خسر)(?!\s+(?:اصيب|ق
          r"|افاد|قال|ذكر|سقط|وقع|نفذ|قام|اكد|اشار|تمكن|ارتفع|بلغ|وثق|نجا|كان|جرح)\S*)")
 _FIGHTERS = (r"(?:عناصر|عناصرها|عناصره|مقاتلي|مقاتليها|مقاتليه|افراد|افرادها|جنود|جنودها"
              r"|عنصرا|مقاتلا|عسكريين|اعضائها|اعضائه|منتسبيها)(?![\w])")
+_PEOPLE = (r"مدني\S*|شخص\S*|اشخاص|عنصر\S*|عناصر|مقاتل\S*|طفل\S*|اطفال|مواطن\S*|جندي\S*|جنود"
+           r"|نساء|امراه|رجال|رجلا|ضابط\S*|ضباط")
 _KILLED = [
     # "قتل في الاشتباكات ستة مقاتلين": where, between the verb and its figure
     re.compile(rf"{_KILLED_VERB}\s+(?:(?:في|خلال)\s+ال\S+\s+|\S+\s+)??{FIGURE}"),
@@ -106,6 +108,10 @@ _KILLED = [
     # "فقدت قوات سوريا الديمقراطية ثلاثة من مقاتليها": a force lost its fighters
     re.compile(rf"{_LOST}\s+(?:[^\s\d]+\s+){{0,5}}?{FIGURE}\s+(?:من\s+)?{_FIGHTERS}"),
     re.compile(rf"(?<![\w])(?:اودي|اودت)\s+بحياه\s+{FIGURE}"),  # "أودى بحياة ستة أشخاص"
+    # "قتلت القوات الحكومية 21 مدنياً": the killers named between the verb and the figure of
+    # people (not "مقتل قيادي في الفرقة 17")
+    re.compile(rf"(?<![\w])[و]?(?:قتلت|قتل|قتلوا)\s+(?:(?![وف]?(?:اصيب|اصاب|جرح|جراح|مصاب)\S*\s)"
+               rf"[^\s\d،,]+\s+){{1,3}}?{FIGURE}\s+(?:{_PEOPLE})"),
 ]
 _WOUNDED = [
     re.compile(rf"{_WOUNDED_VERB}\s+(?:\S+\s+){{0,1}}?{FIGURE}"),
@@ -128,7 +134,8 @@ _KILLED_ONE = re.compile(rf"{_KILLED_VERB}\s+{_NOT_MANY}{_ONE_NOUNS}"
                          rf"|(?:اردوه|ارداه|اردته)\s+قتيلا"
                          rf"|(?<![\w])(?:سقط|سقطت)\s+{_ONE_NOUNS}\s+(?:\S+\s+){{0,8}}?قتيل"
                          rf"|(?<![\w])(?:اغتال|اغتالت|اغتالوا|اغتيال|قتلت|قتلوا|قتل)\s+"
-                         rf"{_NO_HARM_WORD}{{0,12}}?{_ONE_NOUNS}"
+                         # (not "قتلت القوات 21 مدنياً": a noun counted by a figure)
+                         rf"{_NO_HARM_WORD}{{0,12}}?(?<![\d٠-٩]\s){_ONE_NOUNS}"
                          rf"|(?<![\w])[وبل]?(?:مقتله|مقتلها|اغتياله|اغتيالها|وفاته|وفاتها)(?![\w])"
                          rf"|فارق\S*\s+(?:{_ONE_NOUNS}\s+)?الحياه"  # "فارقت طفلة الحياة"
                          rf"|لقي\s+(?:\S+\s+){{0,2}}?(?:حتفه|مصرعه)"
@@ -176,7 +183,8 @@ def _joined_pattern(other_harm: str) -> re.Pattern:
         # مرافقيه")
         rf"\s+{_LINK_WORD}{{0,4}}?و\s?(?:ال)?(?!{other_harm}|احده|احد(?:\s*[،,.:]|\s*$))"
         rf"(?:(?P<num>{NUMBER})(?![\w])|(?P<two>{_DUAL_NOUNS}|{_DUAL_OWNED})"
-        rf"|(?P<one>{_ONE_NOUNS}))(?!\s+(?:\S+\s+){{0,2}}?(?:{other_harm}))")
+        # (a harm word qualifies the count, "و5 جرحى"; "وطفل وإصابة آخرين" is a new phrase)
+        rf"|(?P<one>{_ONE_NOUNS}))(?!\s+(?:(?!و)\S+\s+){{0,2}}?(?:{other_harm}))")
 
 
 _JOINED_KILLED = _joined_pattern(r"جريح|جرحي|مصاب|بجروح|اصيب|بجراح|اصابه")
@@ -224,7 +232,7 @@ def _count(sentence: str, patterns: list[re.Pattern], dual: re.Pattern, dozens: 
     # the people joined to it by "و".
     found = [(m.start(), _whole(sentence, m.start("num"), parse_number(m.group("num"))),
               None if _RANGE_OPENS.search(sentence, max(0, m.start("num") - 6), m.start("num"))
-              else m.end()) for p in patterns for m in p.finditer(sentence)
+              else m.end("num")) for p in patterns for m in p.finditer(sentence)
              if not _DURATION.match(sentence, m.end("num"))]
     if subject is not None:
         found += [(m.start("noun"), 1, m.end("noun")) for m in subject.finditer(sentence)]

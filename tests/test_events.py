@@ -353,6 +353,14 @@ def test_headlines_and_related_lists_never_make_events() -> None:
      "منبج.", "sdf", "sna"),
     ("قُتل ستة أشخاص أمس في اشتباكات بين مسلحين من أبناء المنطقة ومجموعة مسلحة محلية تتبع "
      "لفرع الأمن العسكري في بلدة عتيل شمالي السويداء.", "other", "government_forces"),
+    # shot by members of a militia: the militia shot; the group he joined was attacked
+    ("قُتل شاب برصاص عناصر من ميليشيا الدفاع الوطني على حاجز عند المدخل الشرقي لمدينة السلمية "
+     "مساء أمس.", "pro_government_militia", "civilians"),
+    ("اغتال مسلحون مجهولون مساء أمس القيادي السابق في فصائل المعارضة محمد الزعبي الذي انضم بعد "
+     "اتفاق التسوية إلى الفيلق الخامس المدعوم روسياً، قرب بلدة اليادودة.", "unknown",
+     "government_forces"),
+    ("استهدفت مسيّرات إسرائيلية اليوم أرتالاً للقوات الحكومية قرب بلدة ولغا، ما أسفر عن مقتل "
+     "عدد من العناصر.", "israel", "government_forces"),
     # the one who says whose drone it was is no party
     ("استهدفت طائرة مسيّرة قالت وزارة الدفاع إنها تابعة لقسد سيارة عسكرية قرب مدينة مسكنة "
      "اليوم، ما أدى إلى مقتل عنصرين من الجيش.", "sdf", "government_forces"),
@@ -795,3 +803,14 @@ def test_at_the_same_time_as_the_attack_told_is_its_day() -> None:
                             "كفرزيتا المجاورة، ما أسفر عن إصابة أربعة مدنيين.", PUBLISHED).events
     assert [(e.type, e.date) for e in events] == [("airstrike", date(2021, 1, 2)),
                                                   ("shelling", date(2021, 1, 2))]
+
+
+def test_a_monthly_reports_figures_are_tallies_though_it_names_its_own_day() -> None:
+    extraction = extract_events(
+        "أصدرت الشبكة السورية لحقوق الإنسان اليوم السبت تقريرها الشهري، ووثّقت فيه مقتل 118 "
+        "مدنياً خلال شهر كانون الأول/ديسمبر 2025، بينهم 17 طفلاً.\nوبحسب التقرير، قُتل 52 مدنياً "
+        "على يد جهات لم تتمكن الشبكة من تحديدها، في حين قتلت القوات الحكومية 21 مدنياً.",
+        date(2026, 1, 3))
+    assert extraction.events == []
+    assert [(t.period, t.perpetrator, t.killed) for t in extraction.tallies] == [
+        ("2025-12", None, 118), ("2025-12", None, 52), ("2025-12", "government", 21)]

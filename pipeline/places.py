@@ -335,8 +335,10 @@ def resolve_place(sentence: str, context: str = "") -> tuple[str | None, str | N
                 continue  # "طريق حمص-دير الزور": a road's name, not where it happened
             code = next(c.governorate for c in candidates if c.specificity == 0)
             cue = _previous_word(sentence, position)
-            if cue in _STATE_WORDS:
-                continue  # "سلطة دمشق", "حكومة دمشق": the state, not the place
+            if cue in _STATE_WORDS or _ORIGIN.search(sentence[max(0, position - 30):position]):
+                # "سلطة دمشق": the state, not the place; "مسافرين من أبناء محافظة السويداء":
+                # where they came from
+                continue
             stated.append(code)
             # "جنوب دمشق" is the countryside around the capital, not the city.
             if cue in _GOVERNORATE_CUE and not (code == "SY-DI" and cue not in (
@@ -354,8 +356,12 @@ def resolve_place(sentence: str, context: str = "") -> tuple[str | None, str | N
             places.append((position, candidates))
             previous_end = position + len(candidates[0].name)
     in_context = _context_governorates(context) if context else ()
+    # "قرية اليابسة غرب تل أبيض": the governorate of a town named as a bearing
+    landmarks = [c.governorate for p, cands in places for c in cands
+                 if len({x.governorate for x in cands}) == 1
+                 and _BEARING.search(sentence[max(0, p - 16):p])]
     # the article's governorates, most named first, then first named (a stable order)
-    preferred = explicit + stated + sorted(set(in_context), key=lambda g: (
+    preferred = explicit + landmarks + stated + sorted(set(in_context), key=lambda g: (
         -in_context.count(g), in_context.index(g)))
     best: Place | None = None
     best_at, best_rank = 0, (False, False, 0, False, False)
@@ -399,6 +405,10 @@ def resolve_place(sentence: str, context: str = "") -> tuple[str | None, str | N
         return None, (explicit or stated or [None])[0]
     if explicit and best.governorate not in explicit:
         return best.name, explicit[0]
+    if landmarks and best.governorate not in landmarks:
+        # "قرية اليابسة غرب تل أبيض": a name the gazetteer knows only elsewhere, near the town
+        # named as its bearing
+        return best.name, landmarks[0]
     # A road across governorates ("طريق أثريا - خناصر في بادية حماة"): the governorate of
     # another place the sentence names.
     others = [c.governorate for _, cands in places for c in cands
@@ -407,7 +417,8 @@ def resolve_place(sentence: str, context: str = "") -> tuple[str | None, str | N
         stated or others or [None])[0]
 
 
-_ORIGIN = re.compile(r"(?<![\w])(?:من\s+)?(?:ابناء|اهالي)\s+(?:(?:ريف|بلده|قريه|مدينه)\s+)?$")
+_ORIGIN = re.compile(r"(?<![\w])(?:من\s+)?(?:ابناء|اهالي)\s+"
+                     r"(?:(?:ريف|بلده|قريه|مدينه|محافظه)\s+)?$")
 _ABROAD = re.compile(r"\s+(?:التركيه|العراقيه|اللبنانيه|الاردنيه|الاسرائيليه)(?![\w])")
 _ALONG_ROAD = re.compile(r"(?<![\w])(?:ال)?طريق\s+(?:(?!(?:قرب|في|عند|ضمن|داخل|بالقرب|من)\s)"
                          r"\S+\s+){0,6}?و?$")

@@ -455,6 +455,12 @@ def test_a_later_attack_without_a_day_is_the_articles_days_unless_set_apart() ->
     # a town abroad is not where it happened
     ("انفجرت سيارة مفخخة في سوق الهال في مدينة تل أبيض شمالي الرقة، وتوفي جريح في أحد مشافي "
      "مدينة أورفا التركية", "تل ابيض", "SY-RA"),
+    # a village known only elsewhere, named with a town as its bearing, is near that town;
+    # where the victims came from is not where it happened
+    ("قتل مقاتلوها أحد عشر عنصراً اليوم خلال صد هجوم على قرية اليابسة غرب تل أبيض.",
+     "اليابسه", "SY-RA"),
+    ("هاجم مسلحون مجهولون اليوم حافلة تقل مسافرين من أبناء محافظة السويداء قرب بلدة براق، "
+     "وقُتل في الهجوم سبعة مسافرين.", "براق", None),
 ])
 def test_place_and_governorate(sentence: str, place: str, governorate: str) -> None:
     from pipeline.normalize import normalize

@@ -182,6 +182,7 @@ _REACHED_FIGURE = re.compile(rf"\s+{FIGURE}")  # "بلغ تسعة"
 _UPDATE_FIGURE = re.compile(rf"(?:الي|ل)\s+{FIGURE}")
 _BREAKDOWN = re.compile(rf"(?<![\w])(?:وهم|وهي|منهم)\s+(?={NUMBER}\s)")
 _RECALLED = re.compile(r"^و?كان(?:ت)?\s+(?:\S+\s+){0,4}?قد\s")
+_SINCE_DAY = re.compile(r"(?<![\w])منذ(?![\w])")
 _IN_NAMED_MONTH = re.compile(rf"(?:خلال|طيله|علي\s+مدار)\s+(?:شهر\s+)?(?:{MONTH_NAMES})(?![\w])")
 _SINCE = re.compile(r"(?<![\w])(?:منذ|خلال)(?![\w])")
 # "نفذ مسلحون 11 عملية اغتيال", "40 هجوما": a count of attacks, not one attack.
@@ -278,13 +279,14 @@ def read_clause(original: str, context: str, published: date | None,
     # "منذ بدء التصعيد في الـ 30 من نيسان": a day that starts a period is still a period's.
     # "ووثقت اليوم مقتل 118 مدنياً خلال شهر كانون الأول": a named month is the figure's,
     # the day the report's.
-    since = bool(period) and ("منذ" in period.group() or bool(_IN_NAMED_MONTH.search(text)))
+    since = bool(period) and bool(_SINCE_DAY.search(text) or _IN_NAMED_MONTH.search(text))
     clause.period = (clause.period and (clause.precision != "day" or since)) or bool(
         _DAY_SPAN.search(text) and clause.killed is not None)
     if period and clause.period and not clause.update and _told_after(clause, period) and not (
-            _DAY_SPAN.search(text)):
+            _DAY_SPAN.search(text)) and resolve_date(text[:period.start()], published)[0]:
         # "قتل ثلاثة شبان مساء أمس ... في حادثة تضاف إلى سلسلة عمليات القتل منذ مطلع العام":
-        # one attack with its day and toll, set against a period
+        # one attack with its day and toll, set against a period (not "مقتل 39 بالغارات الروسية
+        # منذ بدء التدخل في 30 أيلول": the day starts the period)
         clause.period = False
     stop = not_happened or feared
     if (stop and clause.skip and _told_after(clause, stop)

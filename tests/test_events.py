@@ -820,3 +820,11 @@ def test_a_monthly_reports_figures_are_tallies_though_it_names_its_own_day() -> 
     assert extraction.events == []
     assert [(t.period, t.perpetrator, t.killed) for t in extraction.tallies] == [
         ("2025-12", None, 118), ("2025-12", None, 52), ("2025-12", "government", 21)]
+
+
+def test_a_toll_since_a_day_is_a_running_total_not_an_attack() -> None:
+    extraction = extract_events(
+        "ووثّق ناشطون مقتل 39 مدنياً بالغارات الروسية منذ بدء التدخل الروسي في 30 أيلول/سبتمبر "
+        "الماضي، معظمهم في ريفي حماة وإدلب.\nوبحسب إحصائية لشبكة محلية، قُتل منذ بدء المواجهات "
+        "يوم الأحد الماضي 71 شخصاً في ريف دير الزور.", date(2015, 10, 8))
+    assert extraction.events == []

@@ -182,7 +182,7 @@ _REACHED_FIGURE = re.compile(rf"\s+{FIGURE}")  # "بلغ تسعة"
 _UPDATE_FIGURE = re.compile(rf"(?:الي|ل)\s+{FIGURE}")
 _BREAKDOWN = re.compile(rf"(?<![\w])(?:وهم|وهي|منهم)\s+(?={NUMBER}\s)")
 _RECALLED = re.compile(r"^و?كان(?:ت)?\s+(?:\S+\s+){0,4}?قد\s")
-_SINCE_DAY = re.compile(r"(?<![\w])منذ(?![\w])")
+SINCE_WORD = re.compile(r"(?<![\w])منذ(?![\w])")  # a day named after it starts a period
 _IN_NAMED_MONTH = re.compile(rf"(?:خلال|طيله|علي\s+مدار)\s+(?:شهر\s+)?(?:{MONTH_NAMES})(?![\w])")
 _SINCE = re.compile(r"(?<![\w])(?:منذ|خلال)(?![\w])")
 # "نفذ مسلحون 11 عملية اغتيال", "40 هجوما": a count of attacks, not one attack.
@@ -279,7 +279,7 @@ def read_clause(original: str, context: str, published: date | None,
     # "منذ بدء التصعيد في الـ 30 من نيسان": a day that starts a period is still a period's.
     # "ووثقت اليوم مقتل 118 مدنياً خلال شهر كانون الأول": a named month is the figure's,
     # the day the report's.
-    since = bool(period) and bool(_SINCE_DAY.search(text) or _IN_NAMED_MONTH.search(text))
+    since = bool(period) and bool(SINCE_WORD.search(text) or _IN_NAMED_MONTH.search(text))
     clause.period = (clause.period and (clause.precision != "day" or since)) or bool(
         _DAY_SPAN.search(text) and clause.killed is not None)
     if period and clause.period and not clause.update and _told_after(clause, period) and not (

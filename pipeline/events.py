@@ -16,7 +16,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from pipeline.actors import regional_target, side_in
-from pipeline.clauses import Clause, clauses_of, cues, read_clause
+from pipeline.clauses import SINCE_WORD, Clause, clauses_of, cues, read_clause
 from pipeline.dates import month_period, year_period
 from pipeline.merging import types_agree
 from pipeline.models import Event, Extraction, Tally
@@ -34,7 +34,6 @@ _PART = re.compile(rf"(?:^|:\s*)و?\s?(?P<num>{NUMBER})\s+(?:\S+\s+)?(?:في|ب)
 _PLAIN_TARGETS = (None, "civilians", "other")
 _WHEN = re.compile(r"(?:حين|عندما)\s")
 _AT_THE_SAME_TIME = re.compile(r"و?(?:بالتزامن|تزامنا)\s+مع\s+(?:تلك|هذه|هذا|ذلك|ال)")
-_SINCE_WORD = re.compile(r"(?<![\w])منذ(?![\w])")  # a day named after it starts a period
 # "بعد ثلاثة أيام من قصف", "قبل أيام", "بعد هجوم مماثل ... الأسبوع الماضي": told as another
 # day's ("غارات أخرى" alone may be of the same raid).
 _APART_IN_TIME = re.compile(r"(?<![\w])(?:بعد|قبل)\s+(?:\S+\s+){0,2}?(?:ايام|ساعات|اسبوع|اسابيع"
@@ -257,11 +256,11 @@ def extract_events(text: str, published: date | None, title: str | None = None) 
                 continue  # a summary over a period it does not name: neither event nor tally
         if clause.general:
             continue
-        if current is None and cues()["toll_update"].search(clause.text) and _SINCE_WORD.search(
+        if current is None and cues()["toll_update"].search(clause.text) and SINCE_WORD.search(
                 clause.text):
             continue  # "ارتفعت حصيلة القتلى منذ يوم الخميس إلى 830": a running total, told first
         if clause.period and clause.place is None and (
-                clause.precision != "day" or _SINCE_WORD.search(clause.text)):
+                clause.precision != "day" or SINCE_WORD.search(clause.text)):
             # "في حين قتل خلال الفترة ذاتها 23 من عناصر التنظيم بضربات جوية", "ارتفعت حصيلة
             # القتلى منذ يوم الخميس الفائت إلى 830"
             continue

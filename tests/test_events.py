@@ -263,7 +263,7 @@ def test_headlines_and_related_lists_never_make_events() -> None:
     ("قُتل لاجئ عراقي برصاص مسلحين مجهولين داخل مخيم الهول أمس.", "unknown", "civilians"),
     # who holds the place struck is no party; where the fire came from is who fired
     ("قضى ثلاثة مواطنين إثر سقوط قذائف أطلقتها الفصائل على حي الحمدانية الخاضع لسيطرة قوات "
-     "النظام.", "unknown", "civilians"),
+     "النظام.", "other", "civilians"),
     ("سقطت قذائف مدفعية مصدرها معسكر المسطومة الخاضع لسيطرة قوات الأسد على مدينة بنش، ما أدى "
      "لإصابة شخصين.", "government", "civilians"),
     # a feud between tribes or local groups: both sides "other"
@@ -361,6 +361,13 @@ def test_headlines_and_related_lists_never_make_events() -> None:
      "government_forces"),
     ("استهدفت مسيّرات إسرائيلية اليوم أرتالاً للقوات الحكومية قرب بلدة ولغا، ما أسفر عن مقتل "
      "عدد من العناصر.", "israel", "government_forces"),
+    # who fired the shells; the remnants, outlaw groups
+    ("سقطت اليوم قذائف أطلقتها الفصائل العاملة في الغوطة الشرقية على حي القصاع بدمشق، ما أسفر "
+     "عن إصابة 4 مواطنين.", "other", "civilians"),
+    ("نصب مسلحون من الفلول يوم الخميس كميناً لدورية من الأمن العام قرب بلدة بيت عانا بريف "
+     "جبلة، قُتل خلاله 16 عنصراً.", "other", "government_forces"),
+    ("قُتل ستة من عناصر الجيش اليوم جراء استهدافهم من قبل مجموعات خارجة عن القانون قرب بلدة "
+     "المزرعة بريف السويداء.", "other", "government_forces"),
     # the one who says whose drone it was is no party
     ("استهدفت طائرة مسيّرة قالت وزارة الدفاع إنها تابعة لقسد سيارة عسكرية قرب مدينة مسكنة "
      "اليوم، ما أدى إلى مقتل عنصرين من الجيش.", "sdf", "government_forces"),

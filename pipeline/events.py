@@ -15,7 +15,7 @@ import re
 from dataclasses import replace
 from datetime import date, timedelta
 
-from pipeline.actors import regional_target, side_in
+from pipeline.actors import find_actors, regional_target, side_in
 from pipeline.clauses import SINCE_WORD, Clause, clauses_of, cues, read_clause
 from pipeline.dates import month_period, year_period
 from pipeline.merging import types_agree
@@ -277,6 +277,9 @@ def extract_events(text: str, published: date | None, title: str | None = None) 
                         _THESE.search(clause.text) and not _COMES_AFTER.match(clause.text))):
                     # "بهجوم مماثل", "وكان أعنف تلك الهجمات": by whom the others were
                     opened = replace(opened, perpetrator=told_by)
+                if opened.perpetrator == "unknown" and _THE_CELLS.search(clause.text):
+                    # "كشفت التحقيقات مسؤولية الخلية عن تفجير عبوة": the cell the article told of
+                    opened = replace(opened, perpetrator=_cell_owner(context))
                 events.append(_in_town_told(opened, clause, events[current])
                               if current is not None else opened)
                 hurt.append(clause.hurt)
@@ -327,6 +330,23 @@ _COMES_AFTER = re.compile(r"^و?(?:تاتي|ياتي)\s")
 _SIMILAR = re.compile(r"(?<![\w])[وبل]?(?:هجوم|هجوما|هجمات|كمين|تفجير|استهداف|اعتداء|قصف|غاره"
                       r"|غارات|ضربه|ضربات|اشتباكات)\s+مماثل\S*")
 _THESE = re.compile(r"(?<![\w])(?:هذه|تلك)\s+(?:الهجمات|العمليات|الاعتداءات|الكمائن|التفجيرات)")
+
+
+# "مسؤولية الخلية عن", "تورط الخلية في": the cell told of before did the attack.
+_THE_CELLS = re.compile(r"(?<![\w])(?:مسؤوليه|تورط)\s+(?:افراد\s+|عناصر\s+)?ال(?:خليه|خلايا)"
+                        r"(?![\w])")
+# "تفكيك خلية تابعة لتنظيم داعش", "خلية لداعش": whose cell it was.
+_CELL_OF = re.compile(r"(?<![\w])خليه\s+(?:\S+\s+){0,2}?(?:تابعه\s+)?")
+
+
+def _cell_owner(context: str) -> str:
+    """The perpetrator id of the group the article names as a cell's owner, or "unknown"."""
+    for cell in _CELL_OF.finditer(context):
+        window = re.sub(r"[\"“”«»„'()]", "", context[cell.end():cell.end() + 40])
+        found = [a for p, a in find_actors(window) if p < 6 and not a.victims]
+        if found:
+            return found[0].perpetrator
+    return "unknown"
 
 
 def _of_series(event: Event, series: tuple[str, str | None]) -> Event:

@@ -835,3 +835,10 @@ def test_a_toll_since_a_day_is_a_running_total_not_an_attack() -> None:
         "الماضي، معظمهم في ريفي حماة وإدلب.\nوبحسب إحصائية لشبكة محلية، قُتل منذ بدء المواجهات "
         "يوم الأحد الماضي 71 شخصاً في ريف دير الزور.", date(2015, 10, 8))
     assert extraction.events == []
+
+
+def test_the_cell_an_arrest_story_told_of_did_the_attack_it_recalls() -> None:
+    event = _one("أعلنت وزارة الداخلية اليوم تفكيك خلية تابعة لتنظيم \"داعش\" في بلدة ببيلا بريف "
+                 "دمشق.\nوأضافت أن التحقيقات الأولية كشفت مسؤولية الخلية عن تفجير عبوة ناسفة "
+                 "بسيارة في منطقة السيدة زينب أواخر تموز الماضي، أدى إلى إصابة شخصين بجروح.")
+    assert (event.type, event.perpetrator, event.wounded) == ("ied", "isis", 2)

@@ -138,6 +138,10 @@ def test_not_an_event(sentence: str) -> None:
     ("قتل مقاتلوها أحد عشر عنصراً من الجيش الوطني خلال صد هجوم على قرية اليابسة", "clash"),
     ("بالتزامن مع تلك الغارة، قصفت قوات الأسد بقذائف المدفعية بلدة كفرزيتا المجاورة",
      "shelling"),
+    # aircraft flying or grounded strike nothing
+    ("شنّ عناصر التنظيم هجوماً واسعاً على مواقع قسد، مستغلين العاصفة الرملية التي شلّت حركة "
+     "طيران التحالف الدولي", "armed_attack"),
+    ("اندلعت اشتباكات عنيفة على محور كبانة وسط تحليق مكثف للطيران الحربي الروسي", "clash"),
 ])
 def test_attack_type(sentence: str, kind: str) -> None:
     from pipeline.normalize import normalize

@@ -12,7 +12,7 @@ says where it struck. The actors live in data/actors.yaml.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from pipeline.actors import find_actors, regional_target, side_in
@@ -180,131 +180,179 @@ def extract_events(text: str, published: date | None, title: str | None = None) 
     clauses = [read_clause(piece, context, published, folded=fold)
                for (piece, is_headline), fold in zip(pieces, folded, strict=True)
                if not is_headline]
-    events: list[Event] = []
-    hurt: list[bool] = []
-    tallies: list[Tally] = []
-    current: int | None = None
+    reading = _Reading(published, context)
+    for before, clause in zip([None, *clauses], clauses, strict=False):
+        reading.read(before, clause)
+    kept = [e for e, h in zip(reading.events, reading.hurt, strict=True) if _happened(e, h)]
+    if kept:
+        lead = _article_defaults(title, clauses, context, published)
+        kept = [_fill(event, lead, published, first=i == 0) for i, event in enumerate(kept)]
+    return Extraction(events=_merge(kept), tallies=reading.tallies)
+
+
+@dataclass
+class _Reading:
+    """An article read clause by clause: the events and tallies told so far, and what later
+    clauses point back to."""
+
+    published: date | None
+    context: str  # the article's folded text
+    events: list[Event] = field(default_factory=list)
+    hurt: list[bool] = field(default_factory=list)  # for each event: told as hurting someone
+    tallies: list[Tally] = field(default_factory=list)
+    current: int | None = None  # the event just told
     tally_period: str | None = None  # the period of the tally just told, which may go on
     shared: int | None = None  # the event whose toll the article shares out place by place
+    parts: int = 0  # the parts of that toll told so far
     series: tuple[str, str | None] = ("unknown", None)  # who attacked whom in a series told
-    told_by = "unknown"  # who carried out the attacks told so far
-    parts = 0
-    for before, clause in zip([None, *clauses], clauses, strict=False):
-        if before and clause.date is None and _WHEN.match(clause.text):
-            # "وكان أبرزها يوم الخميس، حين قتل ...": the day of the clause it depends on
-            clause.date, clause.precision = before.date, before.precision
-        if current is not None and clause.date is None and _AT_THE_SAME_TIME.match(clause.text):
-            # "بالتزامن مع تلك الغارة، قصفت قوات الأسد ...": the day of the attack just told
-            clause.date, clause.precision = events[current].date, events[current].date_precision
-        if current is not None and _in_city_told(clause, events[current]):
-            # "على حي الحمدانية ... غرب المدينة": a neighbourhood of the city just told, not a
-            # village of the same name elsewhere
-            clause.governorate = events[current].governorate
-        if current is not None and _DISTRIBUTED.search(clause.text):
-            shared, parts = current, 0  # "وتوزعت الحصيلة على النحو التالي: 14 في حمورية، و9 ..."
-        part = _PART.search(clause.text) if shared is not None else None
-        if part and clause.place and clause.kind is None:
-            # each place's part of a toll shared out is that place's attack; the first part
-            # takes the place of the total
-            piece = replace(events[shared], place=clause.place, killed=parse_number(
-                part.group("num")), wounded=None, evidence=clause.original,
-                governorate=clause.governorate or events[shared].governorate)
-            if parts == 0:
-                events[shared] = piece
-            else:
-                events.append(piece)
-                hurt.append(True)
-            parts += 1
-            continue
-        total = events[shared].killed if shared is not None else None
-        if shared is not None and parts == 0 and clause.kind and clause.place and (
-                clause.killed is not None) and (total is None or total > clause.killed):
-            # "وتوزع الشهداء على النحو التالي: 12 شهيداً ... في غارات على بلدة حمورية": the
-            # first part, told with its own attack, takes the place of the total (unless the
-            # total is itself a part: "ارتفع إلى 10 ..., وهم 5 في معرة النعمان")
-            told = events[shared]
-            events[shared] = replace(_open(clause), date=clause.date or told.date,
-                                     date_precision=clause.precision or told.date_precision)
-            hurt[shared], current, parts = True, shared, 1
-            continue
-        shared = None if clause.kind or clause.date else shared
-        if clause.kind is None and (clause.killed, clause.wounded) == (None, None) and (
-                current is not None and events[current].target in _PLAIN_TARGETS) and (
-                group := affiliation(clause.text)):
-            # "وكان القتيل يعمل في صفوف الفرقة الرابعة، ويتهمه ناشطون بالمشاركة في حملات دهم":
-            # whose man "a young man" was, whatever else the sentence tells
-            events[current] = replace(events[current], target=group)
-            continue
+    told_by: str = "unknown"  # who carried out the attacks told so far
+
+    def read(self, before: Clause | None, clause: Clause) -> None:
+        """Take in the next clause (`before` is the one read last)."""
+        self._from_what_was_told(before, clause)
+        if self._part_of_shared_toll(clause):
+            return
+        self.shared = None if clause.kind or clause.date else self.shared
+        if self._whose_man(clause):
+            return
         if clause.general and not clause.skip and clause.kind:
             # "شنت خلايا التنظيم سلسلة هجمات متزامنة استهدفت مواقع لقسد": the attacks told
             # next are of the series, by and on whom it names
             named = roles(clause.text, clause.kind, clause.kind_at)
-            series = named if _SERIES.search(clause.text) else series
-            told_by = named[0] if named[0] != "unknown" else told_by
+            self.series = named if _SERIES.search(clause.text) else self.series
+            self.told_by = named[0] if named[0] != "unknown" else self.told_by
         if clause.skip:
-            continue
+            return
         figures = clause.killed is not None or clause.wounded is not None
-        if figures and (clause.period or (tally_period and _tally_goes_on(clause))):
+        if figures and (clause.period or (self.tally_period and _tally_goes_on(clause))):
             # (a monthly report's figure too: attacks in general, counted)
-            tally = _tally(clause, published, tally_period)
+            tally = _tally(clause, self.published, self.tally_period)
             if tally is not None:
-                tallies.append(tally)
-                tally_period = tally.period
-                current = None
-                continue
+                self.tallies.append(tally)
+                self.tally_period = tally.period
+                self.current = None
+                return
             if clause.period:
-                continue  # a summary over a period it does not name: neither event nor tally
-        if clause.general:
-            continue
-        if current is None and cues()["toll_update"].search(clause.text) and SINCE_WORD.search(
-                clause.text):
-            continue  # "ارتفعت حصيلة القتلى منذ يوم الخميس إلى 830": a running total, told first
-        if clause.period and clause.place is None and (
-                clause.precision != "day" or SINCE_WORD.search(clause.text)):
-            # "في حين قتل خلال الفترة ذاتها 23 من عناصر التنظيم بضربات جوية", "ارتفعت حصيلة
-            # القتلى منذ يوم الخميس الفائت إلى 830"
-            continue
-        tally_period = None
+                return  # a summary over a period it does not name: neither event nor tally
+        if clause.general or _running_total(clause, first=self.current is None):
+            return
+        self.tally_period = None
         if clause.kind is not None:
-            earlier = _earlier(events, current, clause)
-            if earlier is not None:
-                events[earlier] = _with_roles(_add(events[earlier], clause), clause, strict=True)
-                hurt[earlier] = hurt[earlier] or clause.hurt
-                current = earlier
+            self._attack(clause)
+        else:
+            self._no_attack_word(clause, figures)
+
+    def _from_what_was_told(self, before: Clause | None, clause: Clause) -> None:
+        """The day and governorate a clause takes from the one before it or the event just
+        told."""
+        told = self.events[self.current] if self.current is not None else None
+        if before and clause.date is None and _WHEN.match(clause.text):
+            # "وكان أبرزها يوم الخميس، حين قتل ...": the day of the clause it depends on
+            clause.date, clause.precision = before.date, before.precision
+        if told is not None and clause.date is None and _AT_THE_SAME_TIME.match(clause.text):
+            # "بالتزامن مع تلك الغارة، قصفت قوات الأسد ...": the day of the attack just told
+            clause.date, clause.precision = told.date, told.date_precision
+        if told is not None and _in_city_told(clause, told):
+            # "على حي الحمدانية ... غرب المدينة": a neighbourhood of the city just told, not a
+            # village of the same name elsewhere
+            clause.governorate = told.governorate
+        if told is not None and _DISTRIBUTED.search(clause.text):
+            # "وتوزعت الحصيلة على النحو التالي: 14 في حمورية، و9 ..."
+            self.shared, self.parts = self.current, 0
+
+    def _part_of_shared_toll(self, clause: Clause) -> bool:
+        """Each place's part of a toll shared out is that place's attack; the first part takes
+        the place of the total. Whether the clause was such a part."""
+        if self.shared is None:
+            return False
+        shared = self.events[self.shared]
+        part = _PART.search(clause.text)
+        if part and clause.place and clause.kind is None:
+            piece = replace(shared, place=clause.place, killed=parse_number(part.group("num")),
+                            wounded=None, evidence=clause.original,
+                            governorate=clause.governorate or shared.governorate)
+            if self.parts == 0:
+                self.events[self.shared] = piece
             else:
-                opened = _of_series(_days_before(_open(clause), clause, events), series)
-                if opened.perpetrator == "unknown" and (_SIMILAR.search(clause.text) or (
-                        _THESE.search(clause.text) and not _COMES_AFTER.match(clause.text))):
-                    # "بهجوم مماثل", "وكان أعنف تلك الهجمات": by whom the others were
-                    opened = replace(opened, perpetrator=told_by)
-                if opened.perpetrator == "unknown" and _THE_CELLS.search(clause.text):
-                    # "كشفت التحقيقات مسؤولية الخلية عن تفجير عبوة": the cell the article told of
-                    opened = replace(opened, perpetrator=_cell_owner(context))
-                events.append(_in_town_told(opened, clause, events[current])
-                              if current is not None else opened)
-                hurt.append(clause.hurt)
-                current = len(events) - 1
-            if events[current].perpetrator != "unknown":
-                told_by = events[current].perpetrator
-        elif current is not None and (figures or clause.update) and _same_place(
-                events[current].place, clause.place):
-            events[current] = _add(events[current], clause)
-            hurt[current] = True
-        elif current is not None and clause.refers_back and not figures and (
-                events[current].perpetrator == "unknown"):
+                self._append(piece, hurt=True)
+            self.parts += 1
+            return True
+        if self.parts == 0 and clause.kind and clause.place and clause.killed is not None and (
+                shared.killed is None or shared.killed > clause.killed):
+            # "وتوزع الشهداء على النحو التالي: 12 شهيداً ... في غارات على بلدة حمورية": the
+            # first part, told with its own attack, takes the place of the total (unless the
+            # total is itself a part: "ارتفع إلى 10 ..., وهم 5 في معرة النعمان")
+            self.events[self.shared] = replace(
+                _open(clause), date=clause.date or shared.date,
+                date_precision=clause.precision or shared.date_precision)
+            self.hurt[self.shared], self.current, self.parts = True, self.shared, 1
+            return True
+        return False
+
+    def _whose_man(self, clause: Clause) -> bool:
+        """"وكان القتيل يعمل في صفوف الفرقة الرابعة، ويتهمه ناشطون بالمشاركة في حملات دهم":
+        whose man "a young man" was, whatever else the sentence tells. Whether it said so."""
+        if clause.kind is not None or (clause.killed, clause.wounded) != (None, None) or (
+                self.current is None or self.events[self.current].target not in _PLAIN_TARGETS):
+            return False
+        group = affiliation(clause.text)
+        if group:
+            self.events[self.current] = replace(self.events[self.current], target=group)
+        return bool(group)
+
+    def _attack(self, clause: Clause) -> None:
+        """A clause with an attack adds to the event it tells of again, or opens one."""
+        earlier = _earlier(self.events, self.current, clause)
+        if earlier is not None:
+            self.events[earlier] = _with_roles(_add(self.events[earlier], clause), clause,
+                                               strict=True)
+            self.hurt[earlier] = self.hurt[earlier] or clause.hurt
+            self.current = earlier
+        else:
+            opened = _of_series(_days_before(_open(clause), clause, self.events), self.series)
+            if opened.perpetrator == "unknown" and (_SIMILAR.search(clause.text) or (
+                    _THESE.search(clause.text) and not _COMES_AFTER.match(clause.text))):
+                # "بهجوم مماثل", "وكان أعنف تلك الهجمات": by whom the others were
+                opened = replace(opened, perpetrator=self.told_by)
+            if opened.perpetrator == "unknown" and _THE_CELLS.search(clause.text):
+                # "كشفت التحقيقات مسؤولية الخلية عن تفجير عبوة": the cell the article told of
+                opened = replace(opened, perpetrator=_cell_owner(self.context))
+            if self.current is not None:
+                opened = _in_town_told(opened, clause, self.events[self.current])
+            self._append(opened, hurt=clause.hurt)
+        if self.events[self.current].perpetrator != "unknown":
+            self.told_by = self.events[self.current].perpetrator
+
+    def _no_attack_word(self, clause: Clause, figures: bool) -> None:
+        """A clause without an attack: more on the event just told, or a killing by named
+        attackers."""
+        told = self.events[self.current] if self.current is not None else None
+        if told is not None and (figures or clause.update) and _same_place(
+                told.place, clause.place):
+            self.events[self.current] = _add(told, clause)
+            self.hurt[self.current] = True
+        elif told is not None and clause.refers_back and not figures and (
+                told.perpetrator == "unknown"):
             # "واتهمت الوزارة وحدات حماية الشعب بالوقوف وراء التفجير": who is suspected
-            events[current] = _with_roles(events[current], clause, strict=True)
+            self.events[self.current] = _with_roles(told, clause, strict=True)
         elif clause.killed is not None and _killers_named(clause):
             # "قتل عناصر من تنظيم الدولة خمسة رعاة": a killing by named attackers, no
             # attack word: an armed attack.
-            events.append(_open(replace(clause, kind="armed_attack")))
-            hurt.append(True)
-            current = len(events) - 1
-    kept = [e for e, h in zip(events, hurt, strict=True) if _happened(e, h)]
-    if kept:
-        lead = _article_defaults(title, clauses, context, published)
-        kept = [_fill(event, lead, published, first=i == 0) for i, event in enumerate(kept)]
-    return Extraction(events=_merge(kept), tallies=tallies)
+            self._append(_open(replace(clause, kind="armed_attack")), hurt=True)
+
+    def _append(self, event: Event, *, hurt: bool) -> None:
+        self.events.append(event)
+        self.hurt.append(hurt)
+        self.current = len(self.events) - 1
+
+
+def _running_total(clause: Clause, *, first: bool) -> bool:
+    """"ارتفعت حصيلة القتلى منذ يوم الخميس إلى 830" (told first), "في حين قتل خلال الفترة
+    ذاتها 23 من عناصر التنظيم بضربات جوية": a total over a time, no attack of its own."""
+    if first and cues()["toll_update"].search(clause.text) and SINCE_WORD.search(clause.text):
+        return True
+    return bool(clause.period and clause.place is None and (
+        clause.precision != "day" or SINCE_WORD.search(clause.text)))
 
 
 # "بعد ثلاثة أيام من قصف ...": the attack recalled came that many days before the one told.

@@ -292,12 +292,14 @@ def read_clause(original: str, context: str, published: date | None,
         # منذ بدء التدخل في 30 أيلول": the day starts the period)
         clause.period = False
     stop = not_happened or feared
-    if (stop and clause.skip and _told_after(clause, stop)
+    if (stop and clause.skip and (_told_after(clause, stop) or _result_before(clause, stop))
             and not c["not_happened"].search(text, 0, clause.kind_at)
             and not c["feared"].search(text, 0, clause.kind_at)
             and not c["not_violence"].search(text) and len(text.split()) >= 5):
         # "اغتيال مختار داعل يوم الأحد ... في عملية أثارت مخاوف الأهالي": the fear follows an
-        # attack told with its day and toll; it does not deny it.
+        # attack told with its day and toll; "سقطت قذائف ... ما أدى إلى إصابة خمسة، وقالت مصادر
+        # إنها أطلقت من مواقع قسد، وهو ما نفته الأخيرة": the denial follows an attack told with
+        # its result. Neither denies it.
         clause.skip = False
     if (general and clause.general and _told_after(clause, general)
             and not _MANY_ATTACKS.search(text)):
@@ -337,6 +339,12 @@ def _read_update(clause: Clause, update: re.Match) -> None:
 def _set_apart(text: str) -> bool:
     """"بهجوم مماثل", "بعد ثلاثة أيام من قصف": another attack than the one just told."""
     return bool(cues()["another"].search(text) or _ANOTHER.search(text))
+
+
+def _result_before(clause: Clause, cue: re.Match) -> bool:
+    """An attack, then its toll ("ما أدى إلى إصابة خمسة"), then the cue."""
+    return (clause.kind_at is not None and (clause.killed, clause.wounded) != (None, None)
+            and bool(_SEQUEL.search(clause.text, clause.kind_at, cue.start())))
 
 
 def _told_after(clause: Clause, cue: re.Match) -> bool:

@@ -315,7 +315,9 @@ def _roads(sentence: str, found: list) -> list[tuple[int, tuple[Place, ...]]]:
 # where it happened.
 _TAKEN_TO = re.compile(r"(?<![\w])و?(?:نقل\S*|اسعف\S*|اسعاف\S*)\s+(?:\S+\s+){0,4}?الي\s")
 _FROM_ELSEWHERE = re.compile(r"(?<![\w])(?:(?:اقلعت|اقلع|انطلقت|انطلق)\s+(?:\S+\s+)?من\s+"
-                             r"(?:\S+\s+)?|مصدر(?:ه|ها)\s+(?:(?!علي\s)\S+\s+){0,10})$")
+                             r"(?:\S+\s+)?|(?:اطلقت|اطلق)\s+(?:(?:القذائف|القذيفه|الصواريخ|الصاروخ)\s+)?من\s+"
+                             r"(?:\S+\s+){0,3}"
+                             r"|مصدر(?:ه|ها)\s+(?:(?!علي\s)\S+\s+){0,10})$")
 
 
 def resolve_place(sentence: str, context: str = "") -> tuple[str | None, str | None]:

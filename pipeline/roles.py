@@ -91,8 +91,10 @@ _WEAPON_THEN_OBJECT = re.compile(fold_letters(
 _DEFENDER_BEFORE = re.compile(fold_letters(
     r"(?<![\w])[وف]?(?:صد|صدت|صدوا|تصدى|تصدت|تصدوا|احبط|احبطت|احبطوا|افشل|افشلت)\s+"
     r"(?:(?:مقاتلو|مقاتلي|عناصر|قوات|مسلحو)\s+)?$"))
-# "قصف مدفعي مصدره مواقع قوات النظام": where the fire came from is who fired.
-_FIRED_FROM = re.compile(r"(?<![\w])مصدر(?:ه|ها)\s+(?:\S+\s+){0,5}?$")
+# "قصف مدفعي مصدره مواقع قوات النظام", "القذائف أطلقت من مواقع قسد": where the fire came from
+# is who fired.
+_FIRED_FROM = re.compile(r"(?<![\w])(?:مصدر(?:ه|ها)\s+(?:\S+\s+){0,5}?"
+                         r"|(?:اطلقت|اطلق)\s+من\s+(?:\S+\s+){0,3}?)$")
 # An attack noun and its adjectives just before a bare nationality ("غارات جوية إسرائيلية").
 _WEAPON_BEFORE = re.compile(fold_letters(
     r"(?<![\w])[وبل]?(?:غارات|غاره|ضربات|ضربه|قصف|قصفا|طائره|طائرات|مسيره|مسيرات|صواريخ|صاروخ"

@@ -846,3 +846,18 @@ def test_the_cell_an_arrest_story_told_of_did_the_attack_it_recalls() -> None:
                  "دمشق.\nوأضافت أن التحقيقات الأولية كشفت مسؤولية الخلية عن تفجير عبوة ناسفة "
                  "بسيارة في منطقة السيدة زينب أواخر تموز الماضي، أدى إلى إصابة شخصين بجروح.")
     assert (event.type, event.perpetrator, event.wounded) == ("ied", "isis", 2)
+
+
+def test_a_denial_after_an_attack_and_its_toll_denies_who_fired_not_the_attack() -> None:
+    event = _one("سقطت اليوم قذائف هاون على حي السريان في مدينة حلب، ما أدى إلى إصابة خمسة مدنيين، "
+                 "وقالت مصادر أمنية إن القذائف أُطلقت من مواقع قسد في الشيخ مقصود، وهو ما نفته "
+                 "الأخيرة.")
+    assert (event.type, event.perpetrator, event.target, event.wounded) == (
+        "shelling", "sdf", "civilians", 5)
+    assert event.place != "الشيخ مقصود"  # where the fire came from
+
+
+def test_a_report_found_untrue_is_no_attack() -> None:
+    assert extract_events("وكانت حسابات على فيسبوك قد نشرت الشهر الماضي أنباء عن انفجار عبوة "
+                          "ناسفة بسيارة للأمن العام في مدينة سرمدا، قبل أن يتبين عدم صحتها.",
+                          PUBLISHED).events == []

@@ -23,7 +23,7 @@ from pipeline.models import Event, Extraction, Tally
 from pipeline.normalize import normalize
 from pipeline.numbers import NUMBER, parse_number
 from pipeline.places import same_place
-from pipeline.roles import affiliation, roles
+from pipeline.roles import QUOTES, affiliation, roles
 
 EXTRACTOR_VERSION = "events-0.6"
 
@@ -244,7 +244,8 @@ class _Reading:
 
     def _from_what_was_told(self, before: Clause | None, clause: Clause) -> None:
         """The day and governorate a clause takes from the one before it or the event just
-        told."""
+        told; a toll about to be shared out place by place ("وتوزعت الحصيلة") marks that
+        event."""
         told = self.events[self.current] if self.current is not None else None
         if before and clause.date is None and _WHEN.match(clause.text):
             # "وكان أبرزها يوم الخميس، حين قتل ...": the day of the clause it depends on
@@ -390,7 +391,7 @@ _CELL_OF = re.compile(r"(?<![\w])خليه\s+(?:\S+\s+){0,2}?(?:تابعه\s+)?")
 def _cell_owner(context: str) -> str:
     """The perpetrator id of the group the article names as a cell's owner, or "unknown"."""
     for cell in _CELL_OF.finditer(context):
-        window = re.sub(r"[\"“”«»„'()]", "", context[cell.end():cell.end() + 40])
+        window = QUOTES.sub("", context[cell.end():cell.end() + 40])
         found = [a for p, a in find_actors(window) if p < 6 and not a.victims]
         if found:
             return found[0].perpetrator

@@ -104,7 +104,7 @@ _WEAPON_BEFORE = re.compile(fold_letters(
 _PATRON_BEFORE = re.compile(fold_letters(
     r"(?:التابع\S*|الموالي\S*|المدعوم\S*|المقرب\S*|مقرب\S*)\s+(?:من\s+)?(?:ل|لل)?$"))
 # Quotes and brackets: 'تنظيم "داعش"' and "قوى الأمن الداخلي (الأسايش)" are one name each.
-_QUOTES = re.compile(r"[\"“”«»„'()]")
+QUOTES = re.compile(r"[\"“”«»„'()]")
 # Words that name a kind of group, not one: "ميليشيا قسد" is the SDF.
 _GENERIC = {fold_letters(w) for w in ("ميليشيا", "الميليشيا", "ميليشيات", "الميليشيات", "مليشيا",
                                       "المليشيا", "الفصائل", "الهيئة", "التنظيم")}
@@ -258,7 +258,7 @@ def affiliation(sentence: str) -> str | None:
     joined = _JOINED.search(sentence)
     if joined is None:
         return None
-    rest = _QUOTES.sub(" ", sentence[joined.start():])
+    rest = QUOTES.sub(" ", sentence[joined.start():])
     found = [(p, a) for p, a in find_actors(rest) if p < 120 and not a.victims]
     if not found:
         return None
@@ -317,7 +317,7 @@ def roles(sentence: str, kind: str, attack_at: int | None = None,
     """(perpetrator id, target id or None) of the attack a normalized clause tells of.
     `strict`: only actors the clause clearly names as attacker or attacked, no defaults
     (for a later clause about an attack already told)."""
-    sentence = _QUOTES.sub("", sentence)
+    sentence = QUOTES.sub("", sentence)
     found = find_actors(sentence)
     actors = [(p, a) for i, (p, a) in enumerate(found)
               if not (a.alias in _GENERIC and i + 1 < len(found)

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import yaml
 
-from pipeline.dates import MONTH_NAMES, resolve_date
+from pipeline.dates import DAY_WORDS, MONTH_NAMES, resolve_date
 from pipeline.normalize import normalize
 from pipeline.numbers import FIGURE, NUMBER, casualties, parse_number
 from pipeline.places import as_written, resolve_place
@@ -110,6 +110,8 @@ _SEQUEL = re.compile(r"(?<![\w])ما\s+(?:اسفر|ادي|نتج|خلف|تسبب
 _AFTER = re.compile(r"(?<![\w])(?:بعد|عقب|اثر)\s")
 
 
+# "بالتزامن مع تلك الغارة": at the time of something told, up to what it names.
+AT_THE_SAME_TIME_AS = r"(?:بالتزامن|تزامنا|تزامن\S*)\s+مع\s+"
 # Words that name no attack of their own: weapons of a ground attack that name shells or
 # rockets ("قذائف الـ'آر بي جي'": no shelling), a ceasefire ("وقف إطلاق النار"), the
 # disengagement line ("خط فض الاشتباك"), the weapons "used in" a clash ("اشتباكات استخدمت فيها
@@ -126,7 +128,7 @@ _NO_ATTACK = re.compile(r"(?:قذائف|قذيفه|قاذف\S*)\s+(?:ال)?[\"�
                         r"(?:ال)?(?:طائرات|طيران|مسيرات|مدفعيه|الطيران)[^،.]*"
                         r"|(?:ترافقت|ترافق|رافقها|رافقه|تخللها|تخلله)\s+(?:مع\s+)?قصف\S*"
                         r"(?:\s+(?:متبادل|مدفعي|صاروخي)\S*)?"
-                        r"|(?:بالتزامن|تزامنا|تزامن\S*)\s+مع\s+(?:(?:تلك|هذه|هذا|ذلك)\s+)?ال\S+"
+                        rf"|{AT_THE_SAME_TIME_AS}(?:(?:تلك|هذه|هذا|ذلك)\s+)?ال\S+"
                         r"|(?:حركه|تحليق|غياب)\s+(?:مكثف\s+)?(?:لل|ال)?(?:طيران|طائرات|مسيرات)"
                         r"(?:\s+(?:ال)?(?:حربي|مسير|المسير|التحالف|الروسي|الحربيه)\S*)*")
 
@@ -169,8 +171,8 @@ _ANOTHER = re.compile(r"(?<![\w])[وبل]?(?:هجوم|هجوما|قصف|قصفا
                       r"|مشابه\S*|ثان\S*)(?![\w])|بعد\s+(?:\S+\s+){0,2}?(?:ايام|ساعات|اسبوع"
                       r"|اسابيع|اشهر|شهر|يومين|يوم)\s+(?:فقط\s+)?من(?![\w])")
 _SETTLEMENT_WORD = re.compile(r"^(?:مدينة|مدينه|بلدة|بلده|قرية|قريه|ناحية|ناحيه|منطقة|منطقه|حي)\s+")
-_DAY_SPAN = re.compile(r"(?<![\w])(?:من|بين)\s+(?:يوم\s+)?\d{1,2}\s+(?:\S+\s+)?(?:حتي|الي)\s+"
-                       rf"(?:يوم\s+)?\d{{1,2}}\s+(?:من\s+)?(?:شهر\s+)?(?:{MONTH_NAMES})(?![\w])")
+_DAY_SPAN = re.compile(rf"(?<![\w])(?:من|بين)\s+(?:يوم\s+)?{DAY_WORDS}\s+(?:\S+\s+)?(?:حتي|الي)\s+"
+                       rf"(?:يوم\s+)?{DAY_WORDS}\s+(?:من\s+)?(?:شهر\s+)?(?:{MONTH_NAMES})(?![\w])")
 _NOT_REPORTED = re.compile(r"(?<![\w])(?:دون|لم|عدم|بلا)\s+(?:\S+\s+){0,4}?(?:وقوع|تسجيل|حدوث)"
                            r"\s+(?:\S+\s+)?$")
 _DENIED = re.compile(r"(?<![\w])(?:لم|دون|لا|عدم|بلا|اي)(?![\w])")

@@ -53,6 +53,10 @@ _DAY = (rf"(?:(\d{{1,2}})|(?<!الاسبوع\s)(?<!العام\s)(?<!الربع\s
         rf"({_ORDINAL}))")
 
 
+# The same day, uncaptured, for patterns that only need to find one.
+DAY_WORDS = rf"(?:\d{{1,2}}|{_ORDINAL})"
+
+
 def _day_of(match: re.Match) -> int:
     digits, words = match.group(1), match.group(2)
     return int(digits) if digits else ORDINAL_DAYS[re.sub(r"\s+", " ", words)]

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from pipeline.actors import find_actors, regional_target, side_in
-from pipeline.clauses import SINCE_WORD, Clause, clauses_of, cues, read_clause
+from pipeline.clauses import AT_THE_SAME_TIME_AS, SINCE_WORD, Clause, clauses_of, cues, read_clause
 from pipeline.dates import month_period, year_period
 from pipeline.merging import types_agree
 from pipeline.models import Event, Extraction, Tally
@@ -33,7 +33,7 @@ _PART = re.compile(rf"(?:^|:\s*)و?\s?(?P<num>{NUMBER})\s+(?:\S+\s+)?(?:في|ب)
 # Targets a later sentence's "whose man he was" may make precise: none, people, a former member.
 _PLAIN_TARGETS = (None, "civilians", "other")
 _WHEN = re.compile(r"(?:حين|عندما)\s")
-_AT_THE_SAME_TIME = re.compile(r"و?(?:بالتزامن|تزامنا)\s+مع\s+(?:تلك|هذه|هذا|ذلك|ال)")
+_AT_THE_SAME_TIME = re.compile(rf"و?{AT_THE_SAME_TIME_AS}(?:تلك|هذه|هذا|ذلك|ال)")
 # "بعد ثلاثة أيام من قصف", "قبل أيام", "بعد هجوم مماثل ... الأسبوع الماضي": told as another
 # day's ("غارات أخرى" alone may be of the same raid).
 _APART_IN_TIME = re.compile(r"(?<![\w])(?:بعد|قبل)\s+(?:\S+\s+){0,2}?(?:ايام|ساعات|اسبوع|اسابيع"

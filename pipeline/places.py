@@ -314,10 +314,12 @@ def _roads(sentence: str, found: list) -> list[tuple[int, tuple[Place, ...]]]:
 # الحسكة"), where aircraft took off ("أقلعت من قاعدة حميميم") and where fire came from are not
 # where it happened.
 _TAKEN_TO = re.compile(r"(?<![\w])و?(?:نقل\S*|اسعف\S*|اسعاف\S*)\s+(?:\S+\s+){0,4}?الي\s")
+# "أطلقت القذائف من مواقع قسد", "قصف مصدره مناطق سيطرة النظام": where fire came from, ending
+# just before the place (or, in roles, the side) it came from.
+FIRED_FROM = (r"(?:اطلقت|اطلق)\s+(?:(?:القذائف|القذيفه|الصواريخ|الصاروخ)\s+)?من\s+(?:\S+\s+){0,3}"
+              r"|مصدر(?:ه|ها)\s+(?:(?!علي\s)\S+\s+){0,10}")
 _FROM_ELSEWHERE = re.compile(r"(?<![\w])(?:(?:اقلعت|اقلع|انطلقت|انطلق)\s+(?:\S+\s+)?من\s+"
-                             r"(?:\S+\s+)?|(?:اطلقت|اطلق)\s+(?:(?:القذائف|القذيفه|الصواريخ|الصاروخ)\s+)?من\s+"
-                             r"(?:\S+\s+){0,3}"
-                             r"|مصدر(?:ه|ها)\s+(?:(?!علي\s)\S+\s+){0,10})$")
+                             rf"(?:\S+\s+)?|{FIRED_FROM})$")
 
 
 def resolve_place(sentence: str, context: str = "") -> tuple[str | None, str | None]:

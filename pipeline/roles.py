@@ -13,6 +13,7 @@ import re
 
 from pipeline.actors import Actor, find_actors
 from pipeline.normalize import fold_letters
+from pipeline.places import FIRED_FROM
 
 # Words just before an actor that make it the attacker.
 _PERPETRATOR_BEFORE = re.compile(fold_letters(
@@ -93,8 +94,7 @@ _DEFENDER_BEFORE = re.compile(fold_letters(
     r"(?:(?:مقاتلو|مقاتلي|عناصر|قوات|مسلحو)\s+)?$"))
 # "قصف مدفعي مصدره مواقع قوات النظام", "القذائف أطلقت من مواقع قسد": where the fire came from
 # is who fired.
-_FIRED_FROM = re.compile(r"(?<![\w])(?:مصدر(?:ه|ها)\s+(?:\S+\s+){0,5}?"
-                         r"|(?:اطلقت|اطلق)\s+من\s+(?:\S+\s+){0,3}?)$")
+_FIRED_FROM = re.compile(rf"(?<![\w])(?:{FIRED_FROM})$")
 # An attack noun and its adjectives just before a bare nationality ("غارات جوية إسرائيلية").
 _WEAPON_BEFORE = re.compile(fold_letters(
     r"(?<![\w])[وبل]?(?:غارات|غاره|ضربات|ضربه|قصف|قصفا|طائره|طائرات|مسيره|مسيرات|صواريخ|صاروخ"

@@ -144,6 +144,9 @@ def test_not_an_event(sentence: str) -> None:
     ("شنّ عناصر التنظيم هجوماً واسعاً على مواقع قسد، مستغلين العاصفة الرملية التي شلّت حركة "
      "طيران التحالف الدولي", "armed_attack"),
     ("اندلعت اشتباكات عنيفة على محور كبانة وسط تحليق مكثف للطيران الحربي الروسي", "clash"),
+    # a push on a front, and the side that stood up to it, fought each other
+    ("قتل 7 عناصر من قوات الأسد خلال محاولة تقدم فاشلة على محور تلة الكبينة", "clash"),
+    ("حاولت مجموعات من الفرقة الرابعة التسلل إلى التلة، فتصدت لها فصائل المعارضة", "clash"),
 ])
 def test_attack_type(sentence: str, kind: str) -> None:
     from pipeline.normalize import normalize

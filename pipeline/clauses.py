@@ -108,6 +108,8 @@ def attack_type(sentence: str) -> str | None:
 _RESULT = re.compile(r"(?<![\w])(?:ما\s+)?[وف]?(?:اسفر|اسفرت|ادي|ادت|نتج|خلف|اوقع|حصد)(?![\w])")
 _SEQUEL = re.compile(r"(?<![\w])ما\s+(?:اسفر|ادي|نتج|خلف|تسبب)\S*")
 _AFTER = re.compile(r"(?<![\w])(?:بعد|عقب|اثر)\s")
+# "الهجوم هو الثاني من نوعه خلال أسبوع": one attack, counted among others over a period.
+_NTH = re.compile(r"(?<![\w])(?:من\s+نوع(?:ه|ها)|(?:الثاني|الثالث|الرابع|الخامس)(?:ه|ة)?)\s+$")
 
 
 # "بالتزامن مع تلك الغارة": at the time of something told, up to what it names.
@@ -243,9 +245,13 @@ def read_clause(original: str, context: str, published: date | None,
         text.startswith("وذلك") and not _OTHER_WORD.search(text))
     clause.fresh = bool(_FRESH.match(text))
     # A figure over a period, unless it is one attack's ("هجوم ... أسفر عن مقتل سبعة، في واحد
-    # من أعنف الهجمات منذ بداية العام") or has its day.
+    # من أعنف الهجمات منذ بداية العام") or has its day; attacks over a period told before what
+    # they led to ("استهدفت ... المدنيين بأكثر من 80 مسيرة خلال العام الماضي، ما أدى إلى مقتل
+    # 11") are counted over it.
     period = c["period"].search(text)
-    clause.period = bool(period) and not _RESULT.search(text)
+    result = _RESULT.search(text)
+    clause.period = bool(period) and not (result and result.start() < period.start()) and not (
+        _NTH.search(text, 0, period.start()))
     attack = _attack(text)
     if attack and _NOT_REPORTED.search(text[max(0, attack[1] - 50):attack[1]]):
         attack = None  # "دون ورود أنباء عن وقوع اشتباكات": an attack that did not happen

@@ -838,6 +838,26 @@ def test_a_monthly_reports_figures_are_tallies_though_it_names_its_own_day() -> 
         ("2025-12", None, 118), ("2025-12", None, 52), ("2025-12", "government", 21)]
 
 
+def test_attacks_over_a_period_told_before_their_toll_are_a_tally_not_the_last_attacks() -> None:
+    extraction = extract_events(
+        "وفي ريف حلب الغربي، قصفت قوات النظام بقذائف المدفعية الثقيلة أطراف مدينة دارة عزة، "
+        "واقتصرت الأضرار على الماديات.\nوبحسب إحصائية للدفاع المدني، فقد استهدفت قوات النظام "
+        "المدنيين بأكثر من 80 طائرة مسيّرة انتحارية خلال العام الماضي، ما أدى إلى مقتل 11 مدنياً "
+        "وإصابة 47 آخرين.", date(2024, 1, 8))
+    assert [(e.type, e.killed, e.wounded) for e in extraction.events] == [
+        ("shelling", None, None)]
+    assert [(t.period, t.killed, t.wounded) for t in extraction.tallies] == [("2023", 11, 47)]
+
+
+def test_one_attack_counted_among_others_over_a_period_is_still_an_event() -> None:
+    extraction = extract_events(
+        "وقالت مصادر محلية إن الهجوم هو الثاني من نوعه خلال أسبوع، بعد هجوم مماثل استهدف حاجزاً "
+        "للفرقة الرابعة قرب بلدة محكان الأسبوع الماضي وأسفر عن مقتل سبعة عناصر.",
+        date(2021, 5, 25))
+    assert [(e.place, e.killed) for e in extraction.events] == [("محكان", 7)]
+    assert extraction.tallies == []
+
+
 def test_a_toll_since_a_day_is_a_running_total_not_an_attack() -> None:
     extraction = extract_events(
         "ووثّق ناشطون مقتل 39 مدنياً بالغارات الروسية منذ بدء التدخل الروسي في 30 أيلول/سبتمبر "

@@ -58,6 +58,61 @@ def _fold(text: str) -> str:
 
 
 @dataclass
+class TallyResult(Scores):
+    """Tallies found against the gold's: one matches when its period is the gold's and its
+    dead (or, where the gold gives none, its wounded) are accepted."""
+
+    matched: int = 0
+    spurious: int = 0
+    missed: int = 0
+
+    def counts(self) -> tuple[int, int, int]:
+        return self.matched, self.spurious, self.missed
+
+    def add(self, other: TallyResult) -> None:
+        self.matched += other.matched
+        self.spurious += other.spurious
+        self.missed += other.missed
+
+
+def _period_span(period: str) -> tuple[str, str]:
+    """(first day, last day) of a period as FORMAT.md gold and Rasd write it: "2021",
+    "2021-02", "2021-02-03" or "2021-01-01/2021-03-10"."""
+    if "/" in period:
+        first, last = period.split("/", 1)
+        return _period_span(first)[0], _period_span(last)[1]
+    if len(period) == 4:
+        return f"{period}-01-01", f"{period}-12-31"
+    if len(period) == 7:
+        year, month = int(period[:4]), int(period[5:])
+        following = date(year + month // 12, month % 12 + 1, 1)
+        return f"{period}-01", date.fromordinal(following.toordinal() - 1).isoformat()
+    return period, period
+
+
+def score_tallies(result: TallyResult, doc: str, gold: list[dict], predicted: list[dict],
+                  details: list[str]) -> None:
+    """Match one document's tallies to the gold's and add up the counts."""
+    unmatched = list(range(len(gold)))
+    for tally in predicted:
+        found = next((i for i in unmatched
+                      if _period_span(str(gold[i].get("period"))) == _period_span(tally["period"])
+                      and (accepts(gold[i].get("killed"), tally.get("killed"))
+                           if gold[i].get("killed") is not None
+                           else accepts(gold[i].get("wounded"), tally.get("wounded")))), None)
+        if found is None:
+            result.spurious += 1
+            details.append(f"{doc}: spurious tally {tally['period']} "
+                           f"(killed {tally.get('killed')})")
+        else:
+            unmatched.remove(found)
+            result.matched += 1
+    result.missed += len(unmatched)
+    details.extend(f"{doc}: missed tally {gold[i].get('period')} (killed {gold[i].get('killed')})"
+                   for i in unmatched)
+
+
+@dataclass
 class Result(Scores):
     matched: int = 0
     spurious: int = 0
@@ -65,6 +120,7 @@ class Result(Scores):
     fields: dict[str, list[int]] = field(
         default_factory=lambda: {f: [0, 0] for f in ("governorate", *FIELDS)})
     details: list[str] = field(default_factory=list)
+    tallies: TallyResult = field(default_factory=lambda: TallyResult())
 
     def counts(self) -> tuple[int, int, int]:
         return self.matched, self.spurious, self.missed
@@ -73,6 +129,7 @@ class Result(Scores):
         self.matched += other.matched
         self.spurious += other.spurious
         self.missed += other.missed
+        self.tallies.add(other.tallies)
         for name, (right, total) in other.fields.items():
             self.fields[name][0] += right
             self.fields[name][1] += total
@@ -148,6 +205,8 @@ def evaluate(gold_file: Path, documents: Path, sites_dir: Path) -> Result:
         published = date.fromisoformat(entry["published"]) if entry.get("published") else None
         record = extract_file(path, sites, published)
         score_document(result, entry["doc"], entry.get("events", []), record["events"])
+        score_tallies(result.tallies, entry["doc"], entry.get("tallies", []), record["tallies"],
+                      result.details)
     return result
 
 
@@ -158,5 +217,8 @@ def report(result: Result, name: str, out=print, details: bool = True) -> None:
     out("  field accuracy on matched events: " + ", ".join(
         f"{f} {result.accuracy(f):.2f} ({result.fields[f][0]}/{result.fields[f][1]})"
         for f in ("governorate", *FIELDS)))
+    tallies = result.tallies
+    out(f"  tallies: precision {tallies.precision:.2f}, recall {tallies.recall:.2f} "
+        f"({tallies.matched} matched, {tallies.spurious} spurious, {tallies.missed} missed)")
     for line in result.details if details else []:
         out(f"  - {line}")

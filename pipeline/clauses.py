@@ -20,7 +20,7 @@ from pathlib import Path
 
 import yaml
 
-from pipeline.dates import DAY_WORDS, MONTH_NAMES, resolve_date
+from pipeline.dates import MONTH_NAMES, day_span, resolve_date
 from pipeline.normalize import normalize
 from pipeline.numbers import FIGURE, NUMBER, casualties, parse_number
 from pipeline.places import as_written, resolve_place
@@ -173,8 +173,6 @@ _ANOTHER = re.compile(r"(?<![\w])[وبل]?(?:هجوم|هجوما|قصف|قصفا
                       r"|مشابه\S*|ثان\S*)(?![\w])|بعد\s+(?:\S+\s+){0,2}?(?:ايام|ساعات|اسبوع"
                       r"|اسابيع|اشهر|شهر|يومين|يوم)\s+(?:فقط\s+)?من(?![\w])")
 _SETTLEMENT_WORD = re.compile(r"^(?:مدينة|مدينه|بلدة|بلده|قرية|قريه|ناحية|ناحيه|منطقة|منطقه|حي)\s+")
-_DAY_SPAN = re.compile(rf"(?<![\w])(?:من|بين)\s+(?:يوم\s+)?{DAY_WORDS}\s+(?:\S+\s+)?(?:حتي|الي)\s+"
-                       rf"(?:يوم\s+)?{DAY_WORDS}\s+(?:من\s+)?(?:شهر\s+)?(?:{MONTH_NAMES})(?![\w])")
 _NOT_REPORTED = re.compile(r"(?<![\w])(?:دون|لم|عدم|بلا)\s+(?:\S+\s+){0,4}?(?:وقوع|تسجيل|حدوث)"
                            r"\s+(?:\S+\s+)?$")
 _DENIED = re.compile(r"(?<![\w])(?:لم|دون|لا|عدم|بلا|اي)(?![\w])")
@@ -223,6 +221,7 @@ class Clause:
     refers_back: bool = False
     recalled: bool = False  # "وكانت مسيرة قد استهدفت": an earlier attack of its own
     same_named: bool = False  # "القصف ذاته": the attack told, named again
+    running: tuple[int | None, int | None] | None = None  # (dead, wounded) since a day
 
 
 def read_clause(original: str, context: str, published: date | None,
@@ -292,9 +291,9 @@ def read_clause(original: str, context: str, published: date | None,
     # the day the report's.
     since = bool(period) and bool(SINCE_WORD.search(text) or _IN_NAMED_MONTH.search(text))
     clause.period = (clause.period and (clause.precision != "day" or since)) or bool(
-        _DAY_SPAN.search(text) and clause.killed is not None)
+        day_span(text, published) and clause.killed is not None)
     if period and clause.period and not clause.update and _told_after(clause, period) and not (
-            _DAY_SPAN.search(text)) and resolve_date(text[:period.start()], published)[0]:
+            day_span(text, published)) and resolve_date(text[:period.start()], published)[0]:
         # "قتل ثلاثة شبان مساء أمس ... في حادثة تضاف إلى سلسلة عمليات القتل منذ مطلع العام":
         # one attack with its day and toll, set against a period (not "مقتل 39 بالغارات الروسية
         # منذ بدء التدخل في 30 أيلول": the day starts the period)
@@ -326,10 +325,13 @@ def _read_update(clause: Clause, update: re.Match) -> None:
     value = parse_number(figure.group("num")) if figure else None
     if value is None:
         return
+    wounded = bool(re.search(r"جرحي|مصابين|الجرحي|المصابين|اصابات",
+                             text[update.start():figure.end()]))
     if _SINCE.search(text, update.end(), figure.start()):
         # "ليرتفع عدد ضحايا الحملة منذ الأحد الماضي إلى أكثر من 500": a running total over
-        # days, not this attack's toll.
+        # days (a tally), not this attack's toll.
         clause.killed = None if clause.killed == value else clause.killed
+        clause.running = (None, value) if wounded else (value, None)
         return
     breakdown = _BREAKDOWN.search(text, figure.end())
     if breakdown:
@@ -338,7 +340,7 @@ def _read_update(clause: Clause, update: re.Match) -> None:
         clause.killed = casualties(text[breakdown.end():])[0]
         return
     clause.update = True
-    if re.search(r"جرحي|مصابين|الجرحي|المصابين|اصابات", text[update.start():figure.end()]):
+    if wounded:
         clause.wounded = value
     else:
         clause.killed = value

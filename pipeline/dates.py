@@ -53,12 +53,10 @@ _DAY = (rf"(?:(\d{{1,2}})|(?<!الاسبوع\s)(?<!العام\s)(?<!الربع\s
         rf"({_ORDINAL}))")
 
 
-# The same day, uncaptured, for patterns that only need to find one.
-DAY_WORDS = rf"(?:\d{{1,2}}|{_ORDINAL})"
 
 
-def _day_of(match: re.Match) -> int:
-    digits, words = match.group(1), match.group(2)
+def _day_of(match: re.Match, group: int = 1) -> int:
+    digits, words = match.group(group), match.group(group + 1)
     return int(digits) if digits else ORDINAL_DAYS[re.sub(r"\s+", " ", words)]
 
 
@@ -91,6 +89,41 @@ def _latest(month: int, day: int, published: date, year: str | None) -> date | N
         return when if when <= published else date(published.year - 1, month, day)
     except ValueError:
         return None
+
+
+# "من 7 حتى 13 كانون الأول", "بين ١١ و١٧ تشرين الثاني", "من الأول حتى السابع من آذار".
+_DAY_SPAN = re.compile(rf"(?<![\w])(?:من|بين)\s+(?:يوم\s+)?{_DAY}\s+(?:\S+\s+)?"
+                       rf"(?:(?:حتي|الي)\s+|و\s*)(?:يوم\s+)?{_DAY}\s+(?:من\s+)?(?:شهر\s+)?"
+                       rf"({MONTH_NAMES})(?![\w])(?:\s*/\s*(?:{MONTH_NAMES}))?"
+                       rf"(?:\s+(?:من\s+)?(?:عام\s+)?(\d{{4}}))?")
+
+
+def day_span(sentence: str, published: date | None) -> tuple[date, date] | None:
+    """(first day, last day) of days from one to another in a month that a normalized
+    sentence names, the last on or before publication; None when it names none."""
+    span = _DAY_SPAN.search(sentence)
+    if span is None or published is None:
+        return None
+    last = _latest(MONTHS[span.group(5)], _day_of(span, 3), published, span.group(6))
+    first = _day_of(span, 1)
+    if last is None or not 1 <= first <= last.day:
+        return None
+    return last.replace(day=first), last
+
+
+def since_day(sentence: str, published: date | None) -> date | None:
+    """The day a running total counts from ("منذ يوم الخميس الفائت", "منذ بدء التصعيد في
+    الـ 30 من نيسان", "منذ مطلع شباط الماضي": its first day), or None when "منذ" names no
+    day, or names this month or year (a tally of the month or year so far)."""
+    since = re.search(r"(?<![\w])و?منذ(?![\w])", sentence)
+    if since is None or published is None:
+        return None
+    start, precision = resolve_date(sentence[since.end():], published)
+    if start is None or start > published:
+        return None
+    if precision == "month" and (start.year, start.month) < (published.year, published.month):
+        return start.replace(day=1)
+    return start if precision == "day" else None
 
 
 def resolve_date(sentence: str, published: date | None) -> tuple[date | None, str | None]:

@@ -17,7 +17,7 @@ from datetime import date, timedelta
 
 from pipeline.actors import find_actors, regional_target, side_in
 from pipeline.clauses import AT_THE_SAME_TIME_AS, SINCE_WORD, Clause, clauses_of, cues, read_clause
-from pipeline.dates import month_period, year_period
+from pipeline.dates import day_span, month_period, since_day, year_period
 from pipeline.merging import types_agree
 from pipeline.models import Event, Extraction, Tally
 from pipeline.normalize import normalize
@@ -148,9 +148,19 @@ def _tally_goes_on(clause: Clause) -> bool:
     return (clause.date is None or clause.precision != "day") and clause.place is None
 
 
+def _days_counted(text: str, published: date | None) -> str | None:
+    """'first/last' of a figure over days: from one to another ("بين 11 و17 تشرين الثاني"),
+    or since a day up to publication ("ارتفعت الحصيلة منذ يوم الخميس الفائت إلى 830")."""
+    span = day_span(text, published)
+    if span is None:
+        start = since_day(text, published)
+        span = (start, published) if start and published and start < published else None
+    return f"{span[0].isoformat()}/{span[1].isoformat()}" if span else None
+
+
 def _tally(clause: Clause, published: date | None, period: str | None = None) -> Tally | None:
-    period = (month_period(clause.text, published) or year_period(clause.text, published)
-              or period)
+    period = (_days_counted(clause.text, published) or month_period(clause.text, published)
+              or year_period(clause.text, published) or period)
     if period is None:
         return None
     perpetrator, target = roles(clause.text, clause.kind or "armed_attack", clause.kind_at)
@@ -223,6 +233,12 @@ class _Reading:
             self.told_by = named[0] if named[0] != "unknown" else self.told_by
         if clause.skip:
             return
+        if clause.running is not None:
+            # "ليرتفع عدد ضحايا الحملة منذ الأحد الماضي إلى 500": a tally since that day
+            killed, wounded = clause.running
+            tally = _tally(replace(clause, killed=killed, wounded=wounded), self.published)
+            if tally is not None:
+                self.tallies.append(tally)
         figures = clause.killed is not None or clause.wounded is not None
         if figures and (clause.period or (self.tally_period and _tally_goes_on(clause))):
             # (a monthly report's figure too: attacks in general, counted)
@@ -235,6 +251,11 @@ class _Reading:
             if clause.period:
                 return  # a summary over a period it does not name: neither event nor tally
         if clause.general or _running_total(clause, first=self.current is None):
+            if figures and clause.general and clause.precision == "day":
+                # "وثق المرصد اليوم مقتل 5 أشخاص بأعمال عنف متفرقة": that day's tally
+                tally = _tally(clause, self.published, clause.date.isoformat())
+                if tally is not None:
+                    self.tallies.append(tally)
             return
         self.tally_period = None
         if clause.kind is not None:
@@ -350,8 +371,10 @@ class _Reading:
 def _running_total(clause: Clause, *, first: bool) -> bool:
     """"ارتفعت حصيلة القتلى منذ يوم الخميس إلى 830" (told first), "في حين قتل خلال الفترة
     ذاتها 23 من عناصر التنظيم بضربات جوية": a total over a time, no attack of its own."""
-    if first and cues()["toll_update"].search(clause.text) and SINCE_WORD.search(clause.text):
-        return True
+    update = cues()["toll_update"].search(clause.text)
+    if first and update and SINCE_WORD.search(clause.text) and (
+            clause.kind_at is None or update.start() < clause.kind_at):
+        return True  # (not "قتل ثلاثة بقصف ...، ليرتفع عدد ضحايا الحملة منذ الأحد إلى 50")
     return bool(clause.period and clause.place is None and (
         clause.precision != "day" or SINCE_WORD.search(clause.text)))
 

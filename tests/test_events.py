@@ -380,6 +380,9 @@ def test_headlines_and_related_lists_never_make_events() -> None:
     # the one who says whose drone it was is no party
     ("استهدفت طائرة مسيّرة قالت وزارة الدفاع إنها تابعة لقسد سيارة عسكرية قرب مدينة مسكنة "
      "اليوم، ما أدى إلى مقتل عنصرين من الجيش.", "sdf", "government_forces"),
+    # the name a group goes by, after the verb
+    ('هاجمت مجموعات مسلحة تنشط تحت مسمى "قوات العشائر"، فجر الخميس، نقاطاً لقوات سوريا '
+     "الديمقراطية في بلدة ذيبان، ما أدى إلى مقتل مقاتلين اثنين.", "other", "sdf"),
 ])
 def test_who_attacked_whom(sentence: str, perpetrator: str, target: str) -> None:
     event = _one(sentence)
@@ -847,6 +850,39 @@ def test_attacks_over_a_period_told_before_their_toll_are_a_tally_not_the_last_a
     assert [(e.type, e.killed, e.wounded) for e in extraction.events] == [
         ("shelling", None, None)]
     assert [(t.period, t.killed, t.wounded) for t in extraction.tallies] == [("2023", 11, 47)]
+
+
+@pytest.mark.parametrize(("text", "published", "tally"), [
+    # since a day, up to the day it was published
+    ("ارتفعت حصيلة القتلى الذين وثقهم المرصد منذ يوم الخميس الفائت في مناطق الساحل إلى 830 "
+     "شخصاً.", date(2025, 3, 10), ("2025-03-06/2025-03-10", 830)),
+    ("ووثق الدفاع المدني مقتل 229 مدنياً منذ بدء التصعيد الأعنف في الـ 30 من نيسان.",
+     date(2019, 5, 22), ("2019-04-30/2019-05-22", 229)),
+    # from one day to another
+    ("وثقت الشبكة 9 هجمات بين ١١ و١٧ تشرين الثاني، أسفرت عن مقتل خمسة أشخاص.",
+     date(2024, 11, 18), ("2024-11-11/2024-11-17", 5)),
+    ("رصدت الشبكة خلال الأسبوع الممتد من 7 حتى 13 كانون الأول مقتل 9 أشخاص في ريف دير الزور.",
+     date(2019, 12, 15), ("2019-12-07/2019-12-13", 9)),
+    # a day's toll of many attacks
+    ("ووثق المرصد السوري اليوم مقتل 9 أشخاص بأعمال عنف متفرقة في مناطق سورية عدة.",
+     date(2024, 3, 12), ("2024-03-12", 9)),
+])
+def test_a_toll_over_days_is_a_tally_of_those_days(text: str, published: date,
+                                                   tally: tuple[str, int]) -> None:
+    extraction = extract_events(text, published)
+    assert extraction.events == []
+    assert [(t.period, t.killed) for t in extraction.tallies] == [tally]
+
+
+def test_a_running_total_told_with_an_attack_is_a_tally_beside_it() -> None:
+    extraction = extract_events(
+        "قُتل ثلاثة مدنيين اليوم بقصف مدفعي لقوات النظام على بلدة كفرنبل، ليرتفع عدد ضحايا "
+        "الحملة منذ يوم الأحد الماضي إلى 50 مدنياً.\nومنذ مطلع شباط/فبراير الماضي، لقي ما لا "
+        "يقل عن 47 شخصاً من جامعي الكمأة مصرعهم بانفجار ألغام في بوادي حماة وحمص.",
+        date(2021, 3, 8))
+    assert [(e.type, e.killed) for e in extraction.events] == [("shelling", 3)]
+    assert [(t.period, t.killed) for t in extraction.tallies] == [
+        ("2021-02-28/2021-03-08", 50), ("2021-02-01/2021-03-08", 47)]
 
 
 def test_one_attack_counted_among_others_over_a_period_is_still_an_event() -> None:

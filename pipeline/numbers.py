@@ -62,12 +62,13 @@ FIGURE = rf"(?:{QUALIFIER}\s+)?(?:بين\s+)?(?P<num>{NUMBER})"
 # Duals of nouns whose plural has another form: "عنصرين" is two, while "مدنيين" may be many.
 _DUAL_STEMS = ("عنصر", "شخص", "جندي", "طفل", "شاب", "ضابط", "رجل", "راعي", "شقيق", "مدني",
                "مقاتل", "عسكري", "امرات", "سيدت", "فتات", "طالب", "قيادي", "مجند", "صحفي",
-               "مزارع", "عامل", "سائق", "اخو", "مسلح", "قتيل", "جريح")
+               "مزارع", "عامل", "سائق", "اخو", "مسلح", "قتيل", "جريح", "مواطن")
 _PLURAL_TOO = ("مدني", "مقاتل", "عسكري", "قيادي", "مجند", "صحفي", "مزارع", "عامل", "سائق",
-               "مسلح")  # their "-ين" form is also the plural: only "-ان" counts as two
+               "مسلح", "مواطن")  # their "-ين" form is also the plural: only "-ان" counts as two
 _DUAL_NOUNS = fold_letters("(?:" + "|".join(
-    [f"{s}ان" for s in _DUAL_STEMS] + [f"{s}ين" for s in _DUAL_STEMS if s not in _PLURAL_TOO])
-    + r")(?![\w])")
+    [f"{s}ان" for s in _DUAL_STEMS] + [f"{s}ين" for s in _DUAL_STEMS if s not in _PLURAL_TOO]
+    # "راعيا أغنام": a dual in construct, its "ن" dropped
+    + [r"راعيا\s+(?:ال)?(?:اغنام|ماشيه|غنم)"]) + r")(?![\w])")
 # One person, no number: "مقتل شاب", "اصابه طفل", "اغتيال قيادي", "اصابه اخر".
 _ONE_NOUNS = fold_letters(
     r"(?!الاحد(?![\w]))"  # Sunday, not "the one"
@@ -114,7 +115,12 @@ _KILLED = [
     re.compile(rf"(?<![\w])[و]?(?:قتلت|قتل|قتلوا)\s+(?:(?![وف]?(?:اصيب|اصاب|جرح|جراح|مصاب)\S*\s)"
                rf"[^\s\d،,]+\s+){{1,3}}?{FIGURE}\s+(?:{_PEOPLE})"),
 ]
+# "وأصيب أطفالهما الثلاثة": a family's members, their number after them
+_KIN_COUNTED = (r"(?:اطفال|ابناء|ابنائ|اولاد|اشقاء|افراد)\S*\s+ال(?P<num>ثلاثه|اربعه|خمسه|سته"
+                r"|سبعه|ثمانيه|تسعه|عشره)(?![\w])")
+_KILLED.append(re.compile(rf"{_KILLED_VERB}\s+{_KIN_COUNTED}"))
 _WOUNDED = [
+    re.compile(rf"{_WOUNDED_VERB}\s+{_KIN_COUNTED}"),
     re.compile(rf"{_WOUNDED_VERB}\s+(?:\S+\s+){{0,1}}?{FIGURE}"),
     re.compile(rf"{FIGURE}\s+(?:[^\s\d]+\s+){{0,3}}?(?:جرحي|جريحا|جريح|مصابين|اصابات)"),
 ]
@@ -155,7 +161,9 @@ _PASSIVE_KILLED = fold_letters(
 # "رجل قتل", "قال المراسل إن شاباً قتل برصاص ...": a person named before the passive verb.
 _SUBJECT_KILLED = re.compile(rf"(?:^|(?<=[-:،,]\s)|(?<=[-:])|(?<=\sان\s)|(?<=\sبان\s))\s*"
                              rf"و?(?P<noun>{_ONE_NOUNS})"
-                             rf"(?=\s+{_BETWEEN_SUBJECT}{{0,6}}?[وف]?{_PASSIVE_KILLED}(?![\w]))")
+                             # ("- مواطن، قُتل برصاص مسلحين": a list's item)
+                             rf"(?=[،,]?\s+{_BETWEEN_SUBJECT}{{0,6}}?[وف]?{_PASSIVE_KILLED}"
+                             r"(?![\w]))")
 _WOUNDED_ONE = re.compile(rf"{_WOUNDED_VERB}\s+{_NOT_MANY}{_ONE_NOUNS}"
                           rf"|(?<![\w])[وبل]?(?:اصابته|اصابتها)(?![\w])")
 _KILLED_DOZENS = re.compile(rf"{_KILLED_VERB}\s+(?:ال)?عشرات|(?:ال)?عشرات\s+(?:من\s+)?القتلي")

@@ -47,8 +47,11 @@ def _same_place(a: str | None, b: str | None) -> bool:
 
 def _continues(event: Event, clause: Clause) -> bool:
     """Whether a clause with an attack still tells of the event just opened."""
-    if clause.update or clause.same_named:
+    if clause.same_named:
         return True  # "كما طال القصف ذاته قرية حاس": the attack told, reaching another place
+    if clause.update and not (clause.kind and not clause.generic and not types_agree(
+            event.type, clause.kind) and not _same_place(event.place, clause.place)):
+        return True  # (not "ارتفع عدد ضحايا التفجير ... في حي الزهراء" after a shelling)
     if clause.another or (clause.kind and not clause.generic
                           and not types_agree(event.type, clause.kind)):
         return False

@@ -239,7 +239,13 @@ _TWO_WORD_START = {"عين", "تل", "دير", "ابو", "راس", "كفر", "ب
                    "سرمين", "دار", "ذات", "الشيخ", "شيخ"}
 _NOT_NAMES = {"التي", "الذي", "المجاوره", "نفسها", "ذاتها", "المذكوره", "الحدوديه", "الواقعه",
               "المحاصره", "المحتله", "القريبه", "في", "من", "على", "الي", "عند", "قرب", "ريف",
-              "باديه", "محيط", "اطراف", "ضواحي", "منطقه", "مناطق", "اقليم"}
+              "باديه", "محيط", "اطراف", "ضواحي", "منطقه", "مناطق", "اقليم",
+              # "قرية قرمتلق التابعة لناحية شيه", "حي سكني وسط البلدة": what it is, no name
+              "التابعه", "التابع", "سكني", "شعبي", "مكتظ", "مجاور", "صغيره", "نائيه"}
+
+
+_DATELINE = re.compile(r"\s*[-–—]\s")
+_REGION_WORDS = {"مقاطعه", "لمقاطعه", "بمقاطعه", "ومقاطعه"}
 
 
 def _named_as_settlement(sentence: str, name: str) -> bool:
@@ -368,7 +374,7 @@ def resolve_place(sentence: str, context: str = "") -> tuple[str | None, str | N
     preferred = explicit + landmarks + stated + sorted(set(in_context), key=lambda g: (
         -in_context.count(g), in_context.index(g)))
     best: Place | None = None
-    best_at, best_rank = 0, (False, False, 0, False, False)
+    best_at, best_rank = 0, (False, False, False, 0, False, False)
     for position, candidates in places:
         governorates = [c.governorate for c in candidates]
         # In the governorate the text points to, the most specific of the name's rows (the town
@@ -384,6 +390,9 @@ def resolve_place(sentence: str, context: str = "") -> tuple[str | None, str | N
         # A sub-district named as a village ("قرية بيت ياشوط") is its seat, a village.
         specificity = 3 if chosen.specificity in (1, 2) and _named_as_settlement(
             sentence, chosen.name) else chosen.specificity
+        if _previous_word(sentence, position) in _REGION_WORDS:
+            # "ناحية جنديرس التابعة لمقاطعة عفرين": the region, not the city it is named for
+            specificity = min(specificity, 1)
         # "على الطريق الواصل بين دير الزور وتدمر": a road's end is only where the road goes,
         # below any place named otherwise.
         road_end = not chosen.name.startswith("طريق") and bool(
@@ -392,7 +401,10 @@ def resolve_place(sentence: str, context: str = "") -> tuple[str | None, str | N
         # below where it happened. Last, a town named as one ("قرب بلدة كفرتخاريم") wins over a
         # name that may be a feature's ("منطقة جبل الدويلة").
         origin = bool(_ORIGIN.search(sentence[max(0, position - 25):position]))
-        rank = (not road_end, not origin, specificity,
+        # "عفرين – استشهد ستة مدنيين ... على حي وسط ناحية جنديرس": where the report was filed
+        # from ranks below a place the sentence names.
+        dateline = position == 0 and bool(_DATELINE.match(sentence, len(chosen.name)))
+        rank = (not road_end, not origin, not dateline, specificity,
                 not _BEARING.search(sentence[max(0, position - 16):position]),
                 _named_as_settlement(sentence, chosen.name))
         if best is None or rank > best_rank:

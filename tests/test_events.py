@@ -226,6 +226,15 @@ def test_a_toll_update_replaces_the_first_figure() -> None:
         "ambush", "isis", "pro_government_militia", 11)
 
 
+def test_an_update_on_another_attack_elsewhere_is_that_attacks() -> None:
+    events = extract_events(
+        "وفي اعتداء آخر سقطت قذيفة هاون ظهر اليوم على حي القصاع ما تسبب بإصابة ثلاثة مواطنين "
+        "بجروح.\nارتفع عدد ضحايا التفجير الإرهابي بسيارة مفخخة في حي الزهراء بمدينة حمص مساء "
+        "أمس إلى سبعة شهداء وأكثر من ثلاثين جريحاً.", date(2014, 4, 15)).events
+    assert [(e.type, e.governorate, e.killed, e.wounded) for e in events] == [
+        ("shelling", "SY-DI", None, 3), ("ied", "SY-HI", 7, 30)]
+
+
 def test_a_running_total_since_some_day_is_not_the_attacks_toll() -> None:
     event = _one("وفي الغوطة الشرقية، قتل 17 مدنياً وجُرح العشرات، اليوم، بغارات جوية لطيران "
                  "النظام على مدينة دوما، رغم مناقشة مجلس الأمن مشروع قرار لوقف إطلاق النار "
@@ -480,6 +489,14 @@ def test_a_later_attack_without_a_day_is_the_articles_days_unless_set_apart() ->
      "اليابسه", "SY-RA"),
     ("هاجم مسلحون مجهولون اليوم حافلة تقل مسافرين من أبناء محافظة السويداء قرب بلدة براق، "
      "وقُتل في الهجوم سبعة مسافرين.", "براق", None),
+    # what a village or a neighbourhood is, not its name; a region, not the city named for
+    # it; where the report was filed from, below the place it names
+    ("قصف جيش الاحتلال التركي صباح اليوم قرية قرمتلق التابعة لناحية شيه", "قرمتلق", None),
+    ("عفرين – استشهد ستة مدنيين جراء غارة على حي سكني وسط ناحية جنديرس التابعة لمقاطعة "
+     "عفرين", "ناحيه جنديرس", "SY-HL"),
+    ("سقطت قذيفة قرب مدرسة للتعليم الأساسي في حي القصاع", "القصاع", "SY-DI"),
+    ("قُتل خمسة مدنيين جراء غارة استهدفت مبنى قرب دوار البلدية في مدينة الميادين", "الميادين",
+     "SY-DY"),
 ])
 def test_place_and_governorate(sentence: str, place: str, governorate: str) -> None:
     from pipeline.normalize import normalize

@@ -219,9 +219,18 @@ class _Reading:
     parts: int = 0  # the parts of that toll told so far
     series: tuple[str, str | None] = ("unknown", None)  # who attacked whom in a series told
     told_by: str = "unknown"  # who carried out the attacks told so far
+    untold: Clause | None = None  # the clause read last, if it told a toll no attack took
 
     def read(self, before: Clause | None, clause: Clause) -> None:
         """Take in the next clause (`before` is the one read last)."""
+        untold, self.untold = self.untold, None
+        if untold is not None and untold is before and clause.kind and _WHEN.match(clause.text):
+            # "قضى طفلان وامرأة وأصيب نحو 15 مدنياً فجر اليوم، حين ألقت مروحية برميلين":
+            # the toll told first is the attack's told next
+            clause.killed = clause.killed if clause.killed is not None else untold.killed
+            clause.wounded = clause.wounded if clause.wounded is not None else untold.wounded
+            clause.hurt = True
+            clause.original = f"{untold.original}، {clause.original}"  # the sentence whole
         self._from_what_was_told(before, clause)
         if self._part_of_shared_toll(clause):
             return
@@ -364,6 +373,8 @@ class _Reading:
             # "قتل عناصر من تنظيم الدولة خمسة رعاة": a killing by named attackers, no
             # attack word: an armed attack.
             self._append(_open(replace(clause, kind="armed_attack")), hurt=True)
+        elif figures and not clause.update:
+            self.untold = clause
 
     def _append(self, event: Event, *, hurt: bool) -> None:
         self.events.append(event)

@@ -226,6 +226,17 @@ def test_a_toll_update_replaces_the_first_figure() -> None:
         "ambush", "isis", "pro_government_militia", 11)
 
 
+def test_barrel_bombs_and_the_toll_told_before_when_they_fell() -> None:
+    events = extract_events(
+        "قضى طفلان وامرأة وأصيب نحو 15 مدنياً فجر اليوم الجمعة، حين ألقت مروحية تابعة لقوات "
+        "النظام برميلين متفجرين على الحي الشمالي في بلدة كفرزيتا.\nوقال مراسل في حماة إن "
+        "البرميلين سقطا على مقربة من مدرسة البلدة.\nوأرسلت روسيا مروحيات لنقل الجثث إلى مطار "
+        "حماة.", date(2014, 6, 13)).events
+    assert [(e.type, e.perpetrator, e.killed, e.wounded) for e in events] == [
+        ("airstrike", "government", 3, 15)]
+    assert events[0].evidence.startswith("قضى طفلان")
+
+
 def test_an_update_on_another_attack_elsewhere_is_that_attacks() -> None:
     events = extract_events(
         "وفي اعتداء آخر سقطت قذيفة هاون ظهر اليوم على حي القصاع ما تسبب بإصابة ثلاثة مواطنين "

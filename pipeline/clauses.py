@@ -81,9 +81,11 @@ def headline(line: str) -> bool:
     line = line.strip()
     # A title's ".." between its two halves ("4 قتلى بهجوم في بادية السخنة.. وحصيلة آب تبلغ
     # 27 قتيلاً") lets it run longer.
-    longest = 40 if re.search(r"[^.]\.\.\s", line) else 20
-    return len(line.split()) < longest and (
-        not line.endswith((".", "!", "؟", ":", "»", '"', "”")) or line.endswith(".."))
+    # A quoted name may end it ('... وعبوة ناسفة تستهدف "الفرقة الرابعة"').
+    titled = bool(re.search(r"[^.]\.\.\s", line))
+    ends = (".", "!", "؟", ":") if titled else (".", "!", "؟", ":", "»", '"', "”")
+    return len(line.split()) < (40 if titled else 20) and (
+        not line.endswith(ends) or line.endswith(".."))
 
 
 def clauses_of(text: str) -> list[tuple[str, bool]]:

@@ -601,6 +601,10 @@ def test_a_long_title_with_two_halves_is_a_headline_and_badiya_is_not_a_result_w
 
     assert headline("4 قتلى من قوات النظام بهجوم لـ\"داعش\" في بادية السخنة.. وحصيلة آب تبلغ 27 "
                     "قتيلاً من عناصر النظام والمسلحين الموالين لها من جنسيات سورية وغير سورية")
+    # a quoted name may end it
+    assert headline('الفلتان الأمني يتصاعد في درعا.. اغتيال قيادي سابق في طفس وعبوة ناسفة '
+                    'تستهدف "الفرقة الرابعة"')
+    assert not headline('وقال القيادي إن "الوضع صعب"')
     # "أدى" is a result word; "ببادية" only starts like it.
     assert not cues()["same_attack"].search(normalize("قتل مسلحون راعيا ببادية السخنة"))
     assert cues()["same_attack"].search(normalize("انفجر لغم ما أدى إلى مقتل راع"))

@@ -259,6 +259,10 @@ def read_clause(original: str, context: str, published: date | None,
     clause.period = bool(period) and not (result and result.start() < period.start()) and not (
         _NTH.search(text, 0, period.start()))
     attack = _attack(text)
+    if attack and not_happened and attack[1] > not_happened.start():
+        # "قتل شابان إثر استهداف مسيّرة دراجتهما، وزعم الجيش أنهما كانا يحاولان زرع عبوة":
+        # the attack is the one told before the claim, not the one claimed
+        attack = _attack(text[:not_happened.start()]) or attack
     if attack and _NOT_REPORTED.search(text[max(0, attack[1] - 50):attack[1]]):
         attack = None  # "دون ورود أنباء عن وقوع اشتباكات": an attack that did not happen
     if attack:
@@ -315,10 +319,15 @@ def read_clause(original: str, context: str, published: date | None,
         # إنها أطلقت من مواقع قسد، وهو ما نفته الأخيرة": the denial follows an attack told with
         # its result. Neither denies it.
         clause.skip = False
-    if (general and clause.general and _told_after(clause, general)
-            and not _MANY_ATTACKS.search(text)):
+    if (general and clause.general and not _MANY_ATTACKS.search(text) and (
+            _told_after(clause, general) or (
+                clause.kind_at is not None and clause.kind_at < general.start()
+                and clause.hurt and clause.date is not None and _RESULT.search(
+                    text, clause.kind_at, general.start())))):
         # "قتل ستة ... يوم الأحد بانفجار لغم، في حادثة تضاف إلى حوادث يشهدها الموسم كل عام":
-        # background told after one attack with its day and toll.
+        # background told after one attack with its day and toll (or its day, month and
+        # result: "هجوم ... الشهر الماضي، أسفر عن مقتل وجرح نحو عشرة، في مؤشر على عودة نشاط
+        # التنظيم").
         clause.general = False
     return clause
 

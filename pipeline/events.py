@@ -354,8 +354,11 @@ class _Reading:
             if self.current is not None:
                 opened = _in_town_told(opened, clause, self.events[self.current])
             self._append(opened, hurt=clause.hurt)
-        if self.events[self.current].perpetrator != "unknown":
-            self.told_by = self.events[self.current].perpetrator
+        told = self.events[self.current]
+        if told.perpetrator != "unknown" and _happened(told, self.hurt[self.current]):
+            # (not a remark with no toll, place nor day: "وقال مصدر عسكري في الفرقة إن
+            # المهاجمين استخدموا أسلحة رشاشة وقذائف")
+            self.told_by = told.perpetrator
 
     def _no_attack_word(self, clause: Clause, figures: bool) -> None:
         """A clause without an attack: more on the event just told, or a killing by named

@@ -237,6 +237,24 @@ def test_barrel_bombs_and_the_toll_told_before_when_they_fell() -> None:
     assert events[0].evidence.startswith("قضى طفلان")
 
 
+def test_the_attack_told_before_a_claim_is_the_one_not_the_claimed() -> None:
+    event = _one("وفجر الأربعاء، قُتل شابان من أبناء بلدة كويا بريف درعا الغربي، إثر استهداف "
+                 "مسيّرة إسرائيلية دراجتهما النارية، وزعم الجيش الإسرائيلي أنهما كانا يحاولان "
+                 "زرع عبوة ناسفة قرب السياج الحدودي.")
+    assert (event.type, event.perpetrator, event.killed) == ("drone_strike", "israel", 2)
+
+
+def test_a_similar_attack_is_by_the_hand_that_struck_not_by_a_speaker() -> None:
+    events = extract_events(
+        "قُتل أربعة عناصر من الجيش السوري ليل الأحد بهجوم شنه مسلحون يُعتقد أنهم من خلايا "
+        "تنظيم داعش على نقطة عسكرية قرب مدينة السخنة.\nوقال مصدر عسكري في الفرقة المسؤولة عن "
+        "قطاع البادية إن المهاجمين استخدموا أسلحة رشاشة وقذائف.\nوكان هجوم مماثل استهدف نقطة "
+        "للجيش قرب حقل الشاعر للغاز الشهر الماضي، أسفر عن مقتل وجرح نحو عشرة عناصر، في مؤشر "
+        "على عودة نشاط التنظيم في المنطقة.", date(2026, 2, 9)).events
+    assert [(e.perpetrator, e.date_precision) for e in events] == [("isis", "day"),
+                                                                  ("isis", "month")]
+
+
 def test_an_update_on_another_attack_elsewhere_is_that_attacks() -> None:
     events = extract_events(
         "وفي اعتداء آخر سقطت قذيفة هاون ظهر اليوم على حي القصاع ما تسبب بإصابة ثلاثة مواطنين "

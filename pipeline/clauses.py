@@ -64,6 +64,9 @@ def cues() -> dict:
     compiled = {name: _pattern(data[name], whole_short=name == "same_attack") for name in (
         "not_happened", "feared", "not_violence", "general", "period", "toll_update", "same_attack",
         "casualty_words", "recalled", "another")}
+    # "تنفي", "نفي" deny; "تنفيذ هجوم", "حيز التنفيذ" carry out.
+    compiled["not_happened"] = re.compile(
+        compiled["not_happened"].pattern.replace("نفي", "نفي(?!ذ)"))
     compiled["overrides"] = [(kind, _pattern(words)) for kind, words in data["overrides"].items()]
     compiled["types"] = [(kind, _pattern(words)) for kind, words in data["types"].items()]
     return compiled

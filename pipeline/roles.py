@@ -277,6 +277,10 @@ _ACCUSE = re.compile(r"(?<![\w])[وف]?(?:اتهمت|اتهم|تتهم|يتهم|
                      r"\s+")
 
 
+_SOURCE_IN = re.compile(r"(?:مصدر|مصادر|مسؤول|مسؤولون|قيادي|قياديون|متحدث|المتحدث)\s+"
+                        r"(?:\S+\s+)?(?:في|من|باسم)\s+$")
+
+
 def _accused(sentence: str, scored: list[tuple]) -> list[tuple]:
     """The scores with an accuser set aside (no party) and the group it accuses made the
     attacker."""
@@ -285,7 +289,12 @@ def _accused(sentence: str, scored: list[tuple]) -> list[tuple]:
         return scored
     result, accusing = [], None
     for score, position, actor in scored:
-        if position in accusers:
+        # the accuser: named just after the verb, or as a source in it ("اتهم مصدر في الأمن
+        # العام"); not the accused after a verb whose subject is unnamed ("اتهمت خلايا")
+        verb = next((end for end in accusers if end == position
+                     or _SOURCE_IN.match(sentence, end, position)), None)
+        if verb is not None:
+            accusers.discard(verb)
             accusing = actor
             continue
         # not the accuser's patron ("الشرطة العسكرية التابعة للجيش الوطني")

@@ -255,6 +255,25 @@ def test_a_similar_attack_is_by_the_hand_that_struck_not_by_a_speaker() -> None:
                                                                   ("isis", "month")]
 
 
+def test_carrying_out_an_attack_is_no_denial() -> None:
+    event = _one("قتل ثلاثة عناصر من قوات النظام أمس بعد تنفيذ مسلحين هجوماً على حاجز في بلدة طفس.")
+    assert (event.type, event.killed) == ("armed_attack", 3)
+
+
+@pytest.mark.parametrize(("text", "perpetrator"), [
+    # a source in a force accuses another
+    ("وفي ريف حمص الغربي، قُتل عنصر من إدارة الأمن العام أمس إثر هجوم مسلح على حاجز قرب "
+     "تلكلخ.\nواتهم مصدر في الأمن العام فلول النظام البائد بتنفيذ الهجوم.", "other"),
+    # an unnamed subject accuses the group named after the verb
+    ("انفجرت عبوة ناسفة بسيارة عسكرية تقل عناصر من الفرقة الرابعة قرب بلدة طفس أمس، أودت "
+     "بحياة ثلاثة منهم.\nإلا أن مصادر أمنية موالية اتهمت خلايا تابعة لتنظيم داعش بالوقوف "
+     "خلف الهجوم.", "isis"),
+])
+def test_who_is_accused_and_who_accuses(text: str, perpetrator: str) -> None:
+    (event,) = extract_events(text, date(2025, 2, 7)).events
+    assert event.perpetrator == perpetrator
+
+
 def test_an_update_on_another_attack_elsewhere_is_that_attacks() -> None:
     events = extract_events(
         "وفي اعتداء آخر سقطت قذيفة هاون ظهر اليوم على حي القصاع ما تسبب بإصابة ثلاثة مواطنين "

@@ -52,6 +52,13 @@ def _continues(event: Event, clause: Clause) -> bool:
     if clause.update and not (clause.kind and not clause.generic and not types_agree(
             event.type, clause.kind) and not _same_place(event.place, clause.place)):
         return True  # (not "ارتفع عدد ضحايا التفجير ... في حي الزهراء" after a shelling)
+    if (event.type in ("clash", "armed_attack") and (clause.kind in ("clash", None)
+                                                     or clause.generic)
+            and (clause.refers_back or clause.generic) and _OTHER_SIDE.match(clause.text)
+            and clause.place is None and clause.date is None):
+        # "في حين خسرت الفصائل ستة من مقاتليها خلال المعارك", "فيما استشهد مقاتلان خلال
+        # التصدي للهجوم": the other side's losses
+        return True
     if clause.another or (clause.kind and not clause.generic
                           and not types_agree(event.type, clause.kind)):
         return False
@@ -75,8 +82,8 @@ def _continues(event: Event, clause: Clause) -> bool:
 
 
 # "فيما قتل", "بينما أصيب": the figure of the other side
-_OTHER_SIDE = re.compile(r"^(?:فيما|بينما|في\s+حين)\s+(?:\S+\s+)?(?:قتل|لقي|قضي|استشهد|اصيب|جرح)"
-                         r"\S*\s")
+_OTHER_SIDE = re.compile(r"^(?:فيما|بينما|في\s+حين)\s+(?:\S+\s+)?(?:قتل|لقي|قضي|استشهد|اصيب|جرح"
+                         r"|خسر|فقد)\S*\s")
 
 
 def _plus(a: int | None, b: int | None) -> int | None:
@@ -89,7 +96,7 @@ def _add(event: Event, clause: Clause) -> Event:
     if clause.update:
         killed = clause.killed if clause.killed is not None else killed
         wounded = clause.wounded if clause.wounded is not None else wounded
-    elif event.type == "clash" and _OTHER_SIDE.match(clause.text):
+    elif event.type in ("clash", "armed_attack") and _OTHER_SIDE.match(clause.text):
         # "قتل ستة مقاتلين من الجيش الحر، فيما قتل عشرة من عناصر التنظيم": a clash's toll is
         # both sides'
         killed = _plus(killed, clause.killed)

@@ -274,6 +274,24 @@ def test_who_is_accused_and_who_accuses(text: str, perpetrator: str) -> None:
     assert event.perpetrator == perpetrator
 
 
+@pytest.mark.parametrize(("text", "killed"), [
+    ("شنت هيئة تحرير الشام هجوماً معاكساً ليل الثلاثاء على مواقع قوات النظام في بلدة "
+     "كفرنبودة، قُتل فيه 14 عنصراً من قوات النظام، في حين خسرت الفصائل ستة من مقاتليها خلال "
+     "المعارك التي لا تزال مستمرة.", 20),
+    ("صدّ مقاتلو وحدات حماية الشعب أمس هجوماً واسعاً لجيش الاحتلال التركي على قرية حمام، "
+     "أسفرت الاشتباكات عن مقتل 23 من المهاجمين، فيما استشهد مقاتلان من الوحدات خلال التصدي "
+     "للهجوم.", 25),
+])
+def test_the_other_sides_losses_add_to_the_fight(text: str, killed: int) -> None:
+    assert _one(text).killed == killed
+
+
+def test_a_protest_against_attacks_is_none() -> None:
+    assert extract_events("وخرج الآلاف من أهالي مقاطعة الجزيرة اليوم في مظاهرة حاشدة أمام مقر "
+                          "الأمم المتحدة في مدينة قامشلو، تنديداً بالهجمات على عفرين.",
+                          date(2018, 2, 12)).events == []
+
+
 def test_an_update_on_another_attack_elsewhere_is_that_attacks() -> None:
     events = extract_events(
         "وفي اعتداء آخر سقطت قذيفة هاون ظهر اليوم على حي القصاع ما تسبب بإصابة ثلاثة مواطنين "

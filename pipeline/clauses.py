@@ -306,7 +306,9 @@ def read_clause(original: str, context: str, published: date | None,
     # "منذ بدء التصعيد في الـ 30 من نيسان": a day that starts a period is still a period's.
     # "ووثقت اليوم مقتل 118 مدنياً خلال شهر كانون الأول": a named month is the figure's,
     # the day the report's.
-    since = bool(period) and bool(SINCE_WORD.search(text) or _IN_NAMED_MONTH.search(text))
+    # A report's figure "خلال الشهر" is the month's though the report names its own day.
+    since = bool(period) and bool(SINCE_WORD.search(text) or _IN_NAMED_MONTH.search(text)
+                                  or clause.general)
     clause.period = (clause.period and (clause.precision != "day" or since)) or bool(
         day_span(text, published) and clause.killed is not None)
     if period and clause.period and not clause.update and _told_after(clause, period) and not (
@@ -354,6 +356,10 @@ def _read_update(clause: Clause, update: re.Match) -> None:
         # days (a tally), not this attack's toll.
         clause.killed = None if clause.killed == value else clause.killed
         clause.running = (None, value) if wounded else (value, None)
+        if clause.kind_at is not None and clause.kind_at > update.start():
+            # "وارتفعت حصيلة القتلى منذ اندلاع المواجهات إلى 203": the fighting named is the
+            # total's, not an attack told here
+            clause.kind, clause.kind_at = None, None
         return
     breakdown = _BREAKDOWN.search(text, figure.end())
     if breakdown:

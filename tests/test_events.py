@@ -972,6 +972,18 @@ def test_a_running_total_told_with_an_attack_is_a_tally_beside_it() -> None:
         ("2021-02-28/2021-03-08", 50), ("2021-02-01/2021-03-08", 47)]
 
 
+def test_a_monthly_reports_figures_by_perpetrator_are_the_months() -> None:
+    extraction = extract_events(
+        "وثقت الشبكة السورية لحقوق الإنسان مقتل 103 مدنيين في سوريا خلال شهر آذار الماضي، وذلك "
+        "مع دخول اتفاق وقف إطلاق النار في منطقة إدلب حيز التنفيذ.\nوقال التقرير الشهري الذي "
+        "أصدرته الشبكة اليوم، الخميس، إن قوات النظام السوري قتلت 23 مدنياً خلال الشهر، فيما "
+        "قتلت القوات الروسية 8 مدنيين.\nوارتفعت حصيلة القتلى منذ اندلاع المواجهات يوم الأحد "
+        "إلى 203 قتلى.", date(2020, 4, 2))
+    assert extraction.events == []
+    assert [(t.period, t.killed) for t in extraction.tallies] == [
+        ("2020-03", 103), ("2020-03", 23), ("2020-03", 8), ("2020-03-29/2020-04-02", 203)]
+
+
 def test_one_attack_counted_among_others_over_a_period_is_still_an_event() -> None:
     extraction = extract_events(
         "وقالت مصادر محلية إن الهجوم هو الثاني من نوعه خلال أسبوع، بعد هجوم مماثل استهدف حاجزاً "

@@ -124,7 +124,7 @@ _SUBJECT_VERBS = {fold_letters(w) for w in (
     "نفذته", "نفذها", "أعدته", "أعده", "نصبه", "نصبته", "شنها", "شنوا", "نفذوا", "نفذوها",
     "أطلقتها", "أطلقها", "أطلقوها", "أطلقته", "أطلقه")}
 _OWNER_NOUNS = {fold_letters(w) for w in (
-    "غارات", "غارة", "هجوم", "هجمات", "كمين", "ضربات", "ضربة", "طائرات", "طائرة", "مسيرة",
+    "غارات", "غارة", "هجوم", "هجوما", "هجمات", "كمين", "ضربات", "ضربة", "طائرات", "طائرة", "مسيرة",
     "مسيرات", "طيران", "مدفعية", "قذائف", "صواريخ", "قناص", "قناصة", "رصاص", "نيران",
     "مسلحو", "مسلحي", "خلايا", "مقاتلو")}
 _OBJECT_WORDS = {fold_letters(w) for w in (
@@ -145,12 +145,19 @@ _FORCE_WORDS = {fold_letters(w) for w in (
     "تحت", "مسمى", "اسم")}
 
 
+_ADJECTIVES = {fold_letters(w) for w in (
+    "واسعا", "واسع", "عنيفا", "عنيف", "جديدا", "جديد", "مماثلا", "مكثفا", "مكثف", "مباغتا",
+    "مفاجئا", "مسلحا", "منسقا", "متزامنا")}
+
+
 def _word_before(sentence: str, position: int) -> str:
     words = sentence[max(0, position - 45):position].split()
     if words and sentence[position - 1:position] != " " and words[-1] in _CLITICS:
         words.pop()  # "سيارة لقوات": the word before "ل"
     while len(words) > 1 and words[-1] in _FORCE_WORDS and words[-2] not in _CLITICS:
         words.pop()
+    while len(words) > 1 and words[-1] in _ADJECTIVES:
+        words.pop()  # "هجوماً واسعاً لمرتزقة الاحتلال": the noun, not its adjective
     word = words[-1] if words else ""
     return word[1:] if len(word) > 3 and word[0] in "وف" else word
 
@@ -173,6 +180,11 @@ def _score(sentence: str, position: int, actor: Actor, attack_at: int | None) ->
     after = sentence[position + len(actor.alias):position + len(actor.alias) + 60]
     if _OWNER_OF_ATTACKERS.search(before) or _FIRED_FROM.search(before):
         return 2
+    if _OWN_MEN_DID.match(after):
+        return 3  # "قالت مصادر في هيئة تحرير الشام إن مقاتليها نفذوا عملية": theirs
+    if _CLAIMER_BEFORE.search(before) and _CLAIMED.match(
+            sentence, position + len(actor.alias), position + len(actor.alias) + 120):
+        return 3  # "أعلنت هيئة تحرير الشام تنفيذ عملية": who claims it
     word = _word_before(sentence, position)
     if word in ("استهداف", "قصف") and (
             _OBJECT_THEN_WEAPON.match(after) or _WEAPON_THEN_OBJECT.match(after)):
@@ -306,6 +318,15 @@ def _accused(sentence: str, scored: list[tuple]) -> list[tuple]:
     return result
 
 
+# "أعلنت هيئة تحرير الشام عبر معرفاتها تنفيذ عملية", "أعلنت X مقتل ثمانية ... بعملية نفذها
+# مقاتلوها": a claim.
+_CLAIMER_BEFORE = re.compile(r"(?<![\w])[و]?(?:اعلنت|اعلن|تبنت|تبني)\s+$")
+_CLAIMED = re.compile(r"\s*[،,]?\s*(?:\S+\s+){0,4}?(?:عن\s+)?(?:تنفيذ\S*|مسؤوليت\S*|مسؤوليه)"
+                      r"(?![\w])|[^.]*?(?:نفذها|نفذه|شنها|شنه)\s+(?:مقاتلو|عناصر)(?:ها|ه)(?![\w])")
+# "X ... إن مقاتليها نفذوا": the speaker's own men did it.
+_OWN_MEN_DID = re.compile(r"\s*(?:\S+\s+){0,6}?(?:ان|بان)\s+(?:مقاتلي|عناصر|قوات)(?:ه|ها|هم)\s+"
+                          r"(?:نفذوا|شنوا|هاجموا|استهدفوا|قتلوا|اغتالوا|فجروا|دمروا|نصبوا)"
+                          r"(?![\w])")
 # "قالت وزارة الدفاع إنها تابعة لقسد": who says who did it.
 _SPEAKER_BEFORE = re.compile(r"(?<![\w])[و]?(?:قالت|قال|ذكرت|ذكر|اكدت|اكد|افادت|افاد|زعمت|زعم"
                              r"|اشارت)\s+$")
@@ -315,8 +336,10 @@ _THAT_AFTER = re.compile(r"\s*(?:\S+\s+){0,3}?(?:ان|انه|انها|بان|ب�
 def _speakers(sentence: str, scored: list[tuple]) -> list[tuple]:
     """The scores with a speaker set aside when it names another as the attacker."""
     def speaks(position: int, actor: Actor) -> bool:
+        end = position + len(actor.alias)
         return bool(_SPEAKER_BEFORE.search(sentence, max(0, position - 12), position)
-                    and _THAT_AFTER.match(sentence, position + len(actor.alias)))
+                    and _THAT_AFTER.match(sentence, end)
+                    and not _OWN_MEN_DID.match(sentence, end))
 
     named = [position for score, position, _ in scored if score >= 2]
     return [(0 if speaks(position, actor) and any(p > position for p in named) else score,

@@ -68,12 +68,16 @@ def _regional() -> list[tuple[str, dict, str | None, frozenset]]:
             for e in _regional_data()["names"]]
 
 
-def regional_target(text: str, governorate: str | None) -> str | None:
+def regional_target(text: str, governorate: str | None, before: int | None = None
+                    ) -> str | None:
     """The target id of a name that stands for different forces by region ("قوى الأمن
-    الداخلي": the Asayish in Hasakah, the police in Suwayda), named in normalized text, for
-    an attack in `governorate`; None when the text names none or the region does not tell."""
+    الداخلي": the Asayish in Hasakah, the police in Suwayda), named in normalized text (before
+    position `before`, if given), for an attack in `governorate`; None when the text names none
+    or the region does not tell."""
     for name, by_governorate, elsewhere, unsure in _regional():
-        if governorate is None or governorate in unsure or name not in text:
+        at = text.find(name)
+        if governorate is None or governorate in unsure or at < 0 or (
+                before is not None and at >= before):
             continue
         return by_governorate.get(governorate, elsewhere)
     return None

@@ -502,6 +502,11 @@ def _fill(event: Event, lead: Clause, published: date | None, *, first: bool) ->
     evidence = normalize(event.evidence)
     if event.target is None:
         event = replace(event, target=regional_target(evidence, governorate))
+    elif event.target == "civilians":
+        # "ارتقى عنصران من قوى الأمن الداخلي وأصيب أربعة مدنيين": the force named first
+        civilians = [p for p, a in find_actors(evidence) if a.victims]
+        event = replace(event, target=regional_target(
+            evidence, governorate, civilians[0] if civilians else None) or "civilians")
     when = event.date or lead.date or published
     year = when.year if when else None
     event = replace(event, perpetrator=side_in(event.perpetrator, governorate, year),

@@ -118,6 +118,7 @@ _AIR_OR_ARTILLERY = {"airstrike", "drone_strike", "shelling"}
 _SUBJECT_VERBS = {fold_letters(w) for w in (
     "استهدفت", "استهدف", "قصفت", "قصف", "شنت", "شن", "هاجمت", "هاجم", "نفذت", "نفذ", "فجرت",
     "اغتالت", "اغتال", "نصبت", "نصب", "أطلقت", "أطلق", "ارتكبت", "ارتكب", "قتلت", "أعدمت",
+    "اقتحمت", "اقتحم", "اقتحموا",
     "تستهدف", "يستهدف", "تقصف", "يقصف", "تشن", "يشن", "تهاجم", "يهاجم", "استهدفته", "قتل",
     "أصاب", "استهدفوا", "هاجموا", "قصفوا", "ردت", "رد", "ردوا",
     "استهدفتها", "استهدفتهم", "تبنت", "تبنى", "شنه", "شنته", "نفذه",
@@ -154,6 +155,10 @@ def _word_before(sentence: str, position: int) -> str:
     words = sentence[max(0, position - 45):position].split()
     if words and sentence[position - 1:position] != " " and words[-1] in _CLITICS:
         words.pop()  # "سيارة لقوات": the word before "ل"
+    while len(words) > 1 and words[-1] in _FORCE_WORDS and words[-2] not in _CLITICS:
+        words.pop()
+    if len(words) > 2 and words[-1] == "من" and words[-2] in _FORCE_WORDS:
+        words = words[:-2]  # "اقتحمت مجموعات من عناصر التنظيم": the verb tells
     while len(words) > 1 and words[-1] in _FORCE_WORDS and words[-2] not in _CLITICS:
         words.pop()
     while len(words) > 1 and words[-1] in _ADJECTIVES:

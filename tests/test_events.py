@@ -467,6 +467,12 @@ def test_headlines_and_related_lists_never_make_events() -> None:
      "government_forces"),
     ("وقال المركز الإعلامي لقوات سوريا الديمقراطية إن مقاتليه صدوا أمس هجوماً واسعاً لمرتزقة "
      "الاحتلال التركي على قرية خربة زمالة، ما أسفر عن مقتل 17 من المهاجمين.", "sna", "sdf"),
+    # groups of a force after the verb; a regional force named before the civilians hurt
+    ("اقتحمت مجموعات من عناصر التنظيم قرية الشبكي في ريف السويداء الشرقي فجر اليوم، وقتلت "
+     "من فيها، ووثقت شبكة محلية مقتل 45 من أهالي القرية.", "isis", "civilians"),
+    ("ارتقى عنصران من قوى الأمن الداخلي وأصيب أربعة مدنيين بجروح، مساء أمس، إثر تفجير "
+     "انتحاري نفسه بحزام ناسف عند حاجز أمني على مدخل مدينة الكسوة بريف دمشق.", "unknown",
+     "government_forces"),
 ])
 def test_who_attacked_whom(sentence: str, perpetrator: str, target: str) -> None:
     event = _one(sentence)

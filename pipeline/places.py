@@ -102,12 +102,15 @@ def gazetteer() -> dict[str, tuple[Place, ...]]:
     return {key: tuple(by_gov.values()) for key, by_gov in entries.items()}
 
 
+_SETTLEMENT_NAMED = re.compile(r"^(?:حي|قريه|بلده|مدينه)\s+")
+
+
 def same_place(a: str, b: str) -> bool:
     """Whether two place names name one place: equal once normalized, or spellings of one
     gazetteer entry ("طريق حمص - دير الزور", "طريق دير الزور حمص")."""
     x, y = name_key(a), name_key(b)
-    if x == y:
-        return True
+    if x == y or _SETTLEMENT_NAMED.sub("", x) == _SETTLEMENT_NAMED.sub("", y):
+        return True  # ("حي البدو" is "البدو")
     index = gazetteer()
     main_x = {p.canonical for p in index.get(x, ())}
     return bool(main_x & {p.canonical for p in index.get(y, ())})

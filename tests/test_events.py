@@ -1036,3 +1036,16 @@ def test_a_report_found_untrue_is_no_attack() -> None:
     assert extract_events("وكانت حسابات على فيسبوك قد نشرت الشهر الماضي أنباء عن انفجار عبوة "
                           "ناسفة بسيارة للأمن العام في مدينة سرمدا، قبل أن يتبين عدم صحتها.",
                           PUBLISHED).events == []
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [
+    ("حي البدو", "البدو", True),
+    ("مدينة الرقة", "الرقة", True),
+    ("حقل العمر النفطي", "حقل العمر", True),
+    ("مخيم الهول", "الهول", False),  # the camp is not the town
+    ("حي البدو", "حي الرميلة", False),
+])
+def test_one_place_by_two_names(a: str, b: str, same: bool) -> None:
+    from pipeline.places import same_place
+
+    assert same_place(a, b) is same

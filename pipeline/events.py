@@ -22,7 +22,7 @@ from pipeline.merging import types_agree
 from pipeline.models import Event, Extraction, Tally
 from pipeline.normalize import normalize
 from pipeline.numbers import NUMBER, parse_number
-from pipeline.places import same_place
+from pipeline.places import as_written, same_place, seat_city
 from pipeline.roles import QUOTES, affiliation, roles
 
 EXTRACTOR_VERSION = "events-0.6"
@@ -515,6 +515,9 @@ def _fill(event: Event, lead: Clause, published: date | None, *, first: bool) ->
     # "كما ألقى الطيران ...", "فيما طالت غارات أخرى": a later attack told without a day is the
     # article's day's, unless it is told as another day's ("بعد ثلاثة أيام من قصف", "بعد هجوم
     # مماثل").
+    if event.place is None and seat_city(evidence):
+        # "على أطراف مدينة السويداء": the governorate's seat is where it happened
+        event = replace(event, place=as_written(event.evidence, seat_city(evidence)))
     if (first or not _APART_IN_TIME.search(evidence)) and event.date is None \
             and lead.date is not None and not recalled:
         return replace(event, governorate=governorate, date=lead.date,

@@ -247,6 +247,7 @@ _NOT_NAMES = {"التي", "الذي", "المجاوره", "نفسها", "ذات�
               "التابعه", "التابع", "سكني", "شعبي", "مكتظ", "مجاور", "صغيره", "نائيه"}
 
 
+_CITY_WORDS = {"مدينه", "بمدينه", "لمدينه", "ومدينه"}
 _DATELINE = re.compile(r"\s*[-–—]\s")
 _REGION_WORDS = {"مقاطعه", "لمقاطعه", "بمقاطعه", "ومقاطعه"}
 
@@ -265,7 +266,9 @@ def _unlisted_place(sentence: str) -> str | None:
         words = [(g or "").strip("،,.:؛()\"'«»") for g in m.groups()]
         return words[0] in gazetteer() or " ".join(words) in gazetteer()
 
-    match = next((m for m in _SETTLEMENT.finditer(sentence) if not listed(m)), None)
+    match = next((m for m in _SETTLEMENT.finditer(sentence) if not listed(m)
+                  # (not where people came from: "القادمين من مدن وبلدات الجزيرة")
+                  and not _ORIGIN.search(sentence[max(0, m.start(1) - 40):m.start(1)])), None)
     if not match:
         return None
     first = match.group(1).strip("،,.:؛()\"'«»")
@@ -329,6 +332,20 @@ FIRED_FROM = (r"(?:اطلقت|اطلق)\s+(?:(?:القذائف|القذيفه|ا
               r"|مصدر(?:ه|ها)\s+(?:(?!علي\s)\S+\s+){0,10}")
 _FROM_ELSEWHERE = re.compile(r"(?<![\w])(?:(?:اقلعت|اقلع|انطلقت|انطلق)\s+(?:\S+\s+)?من\s+"
                              rf"(?:\S+\s+)?|{FIRED_FROM})$")
+
+
+def seat_city(sentence: str) -> str | None:
+    """The city a normalized sentence names as the seat of a governorate of its name ("على
+    أطراف مدينة السويداء", "وسط العاصمة دمشق"), or None."""
+    for position, candidates in find_places(sentence):
+        cue = _previous_word(sentence, position)
+        if any(c.specificity == 0 for c in candidates) and (cue in _CITY_WORDS or (
+                # the capital's governorate is the city ("في ساحة الأمويين بدمشق")
+                candidates[0].governorate == "SY-DI" and cue not in _STATE_WORDS
+                and not cue.endswith("ريف") and not _ORIGIN.search(
+                    sentence[max(0, position - 30):position]))):
+            return candidates[0].name
+    return None
 
 
 def resolve_place(sentence: str, context: str = "") -> tuple[str | None, str | None]:
@@ -403,7 +420,7 @@ def resolve_place(sentence: str, context: str = "") -> tuple[str | None, str | N
         # "راعي أغنام من أبناء ريف السلمية ... في بادية عقيربات": where he came from ranks
         # below where it happened. Last, a town named as one ("قرب بلدة كفرتخاريم") wins over a
         # name that may be a feature's ("منطقة جبل الدويلة").
-        origin = bool(_ORIGIN.search(sentence[max(0, position - 25):position]))
+        origin = bool(_ORIGIN.search(sentence[max(0, position - 45):position]))
         # "عفرين – استشهد ستة مدنيين ... على حي وسط ناحية جنديرس": where the report was filed
         # from ranks below a place the sentence names.
         dateline = position == 0 and bool(_DATELINE.match(sentence, len(chosen.name)))
@@ -436,8 +453,11 @@ def resolve_place(sentence: str, context: str = "") -> tuple[str | None, str | N
         stated or others or [None])[0]
 
 
-_ORIGIN = re.compile(r"(?<![\w])(?:من\s+)?(?:ابناء|اهالي)\s+"
-                     r"(?:(?:ريف|بلده|قريه|مدينه|محافظه)\s+)?$")
+_ORIGIN = re.compile(r"(?<![\w])(?:(?:من\s+)?(?:ابناء|اهالي)\s+"
+                     r"(?:(?:ريف|بلده|قريه|مدينه|محافظه)\s+)?"
+                     # "قافلة من المدنيين القادمين من مدن وبلدات الجزيرة"
+                     r"|(?:القادمين|القادمون|النازحين|النازحون|المهجرين|الفارين)\s+من\s+"
+                     r"(?:(?:مدن|بلدات|قري)\s+(?:و\s?(?:مدن|بلدات|قري)\s+)?)?(?:\S+\s+و\s?)?)$")
 _ABROAD = re.compile(r"\s+(?:التركيه|العراقيه|اللبنانيه|الاردنيه|الاسرائيليه)(?![\w])")
 _ALONG_ROAD = re.compile(r"(?<![\w])(?:ال)?طريق\s+(?:(?!(?:قرب|في|عند|ضمن|داخل|بالقرب|من)\s)"
                          r"\S+\s+){0,6}?و?$")

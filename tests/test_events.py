@@ -81,6 +81,8 @@ def test_monthly_figures_are_tallies_not_events() -> None:
     "اشتباكات.",
     "رصدت الشبكة خلال الأسبوع الممتد من 7 حتى 13 كانون الأول مقتل 9 أشخاص وإصابة 7 آخرين في "
     "ريف دير الزور.",
+    # a bomber killed before he blew himself up
+    "تمكن عناصر من الأجهزة الأمنية من قتل انتحاري قبل أن يفجر نفسه في حي المشورب بالسويداء.",
     # days as ordinal words: a period too
     "قتل 12 مدنياً من الأول حتى السابع من آذار بقصف في ريف درعا.",
     "قُتل شاب طعناً بسكين على يد شقيقه إثر خلاف عائلي في ريف حماة الغربي أمس.",
@@ -578,6 +580,11 @@ def test_a_later_attack_without_a_day_is_the_articles_days_unless_set_apart() ->
     ("سقطت قذيفة قرب مدرسة للتعليم الأساسي في حي القصاع", "القصاع", "SY-DI"),
     ("قُتل خمسة مدنيين جراء غارة استهدفت مبنى قرب دوار البلدية في مدينة الميادين", "الميادين",
      "SY-DY"),
+    # where people came from is not where it happened; the valley is a word
+    ("استهدفت مسيرة تركية قافلة من المدنيين القادمين من مدن وبلدات الجزيرة وكوباني قرب سد "
+     "تشرين", "سد تشرين", "SY-HL"),
+    ("قُتل شابان من أبناء بلدة كويا بريف درعا الغربي إثر استهداف مسيّرة دراجتهما قرب الوادي "
+     "المحاذي للبلدة", "كويا", "SY-DR"),
 ])
 def test_place_and_governorate(sentence: str, place: str, governorate: str) -> None:
     from pipeline.normalize import normalize
@@ -1036,6 +1043,16 @@ def test_a_report_found_untrue_is_no_attack() -> None:
     assert extract_events("وكانت حسابات على فيسبوك قد نشرت الشهر الماضي أنباء عن انفجار عبوة "
                           "ناسفة بسيارة للأمن العام في مدينة سرمدا، قبل أن يتبين عدم صحتها.",
                           PUBLISHED).events == []
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("وشنت طائرات حربية إسرائيلية أمس غارات على أرتال عسكرية على أطراف مدينة السويداء، ما أدى "
+     "إلى مقتل ستة عناصر.", "السويداء"),
+    ("استهدفت غارة إسرائيلية اليوم محيط مبنى هيئة الأركان العامة في ساحة الأمويين بدمشق، ما "
+     "أدى إلى إصابة ثلاثة أشخاص.", "دمشق"),
+])
+def test_a_governorates_seat_city_is_the_place(text: str, place: str) -> None:
+    assert _one(text).place == place
 
 
 @pytest.mark.parametrize(("a", "b", "same"), [

@@ -475,6 +475,10 @@ def test_headlines_and_related_lists_never_make_events() -> None:
     ("ارتقى عنصران من قوى الأمن الداخلي وأصيب أربعة مدنيين بجروح، مساء أمس، إثر تفجير "
      "انتحاري نفسه بحزام ناسف عند حاجز أمني على مدخل مدينة الكسوة بريف دمشق.", "unknown",
      "government_forces"),
+    # the side that launched the attack a clash followed
+    ("دارت اشتباكات عنيفة بين قوات النظام وعناصر التنظيم على جبهة المطار العسكري، إثر هجوم "
+     "شنه التنظيم على النقاط المحيطة بالمطار، وقتل خلالها 20 عنصراً من قوات النظام.", "isis",
+     "government_forces"),
 ])
 def test_who_attacked_whom(sentence: str, perpetrator: str, target: str) -> None:
     event = _one(sentence)

@@ -170,6 +170,7 @@ def _first_type(sentence: str, start: int, end: int) -> tuple[str, int] | None:
 
 
 _FRESH = re.compile(r"^(?:و?في\s+(?:ال)?سياق|و?في\s+حادث|فيما|بينما|في\s+حين|كما|و?في\s+اليوم"
+                    r"|اما\s+في\s"  # "أما في قرية رامي المجاورة، فقد تصدى ...": another place's
                     r"|و?في\s+وقت\s+لاحق|و?علي\s+الضفه|و?في\s+الاثناء|و?في\s+غضون"
                     r"|الي\s+ذلك|من\s+جهه\s+اخري|و?علي\s+صعيد|و?في\s+ريف|و?في\s+مدينه"
                     r"|و?في\s+بلده|و?في\s+باديه|و?في\s+(?:محافظه|مقاطعه)|و?في\s+المقابل|و?بالمقابل"
@@ -329,6 +330,9 @@ def read_clause(original: str, context: str, published: date | None,
         clause.skip = False
     if (general and clause.general and not _MANY_ATTACKS.search(text) and (
             _told_after(clause, general) or (
+                # "ودارت اشتباكات استمرت ساعات، قُتل خلالها 11": during the attack just named
+                general.group().endswith("خلالها") and clause.kind_at is not None
+                and clause.kind_at < general.start()) or (
                 clause.kind_at is not None and clause.kind_at < general.start()
                 and clause.hurt and clause.date is not None and _RESULT.search(
                     text, clause.kind_at, general.start())))):

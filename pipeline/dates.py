@@ -61,7 +61,8 @@ def _day_of(match: re.Match, group: int = 1) -> int:
 
 
 # "15 تشرين الثاني/نوفمبر 2023", "في الخامس من آذار/مارس".
-_EXPLICIT = re.compile(rf"(?<![\w\d]){_DAY}\s+(?:من\s+)?(?:شهر\s+)?({MONTH_NAMES})"
+# (a month name ends its word: "11 من أبناء القرية" is no day of August)
+_EXPLICIT = re.compile(rf"(?<![\w\d]){_DAY}\s+(?:من\s+)?(?:شهر\s+)?({MONTH_NAMES})(?![\w])"
                        rf"(?:\s*/\s*(?:{MONTH_NAMES}))?(?:\s+(?:من\s+)?(?:عام\s+)?(\d{{4}}))?")
 # "في الـ 11 من الشهر ذاته", "في العاشر من الشهر الجاري": that day this month.
 _DAY_OF_THIS_MONTH = re.compile(rf"(?<![\w])(?:ال\s*)?{_DAY}\s+من\s+(?:الشهر|شهر)\s+"

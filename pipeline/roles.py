@@ -247,7 +247,7 @@ def _clash_sides(sentence: str, actors: list) -> tuple[str, str | None] | None:
             after = [after[0], second] if second else after[:1]
         second = next((a for a in after[1:] if a.perpetrator != after[0].perpetrator), None)
         if second is not None:
-            if any(a.perpetrator == second.perpetrator and p >= end_at
+            if any(a.perpetrator == second.perpetrator and p > between.end()
                    and _word_before(sentence, p) in _SUBJECT_VERBS for p, a in actors):
                 # "اشتباكات بين قوات النظام وعناصر التنظيم ... إثر هجوم شنه التنظيم": the
                 # side that launched the attack attacked

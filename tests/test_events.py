@@ -294,6 +294,18 @@ def test_a_protest_against_attacks_is_none() -> None:
                           date(2018, 2, 12)).events == []
 
 
+def test_another_village_fought_back_and_the_days_total_is_a_tally() -> None:
+    extraction = extract_events(
+        "وبالتزامن، اقتحمت مجموعات من عناصر التنظيم قرية الشبكي في ريف السويداء الشرقي فجر "
+        "أمس، ووثقت شبكة محلية مقتل 45 من أهالي القرية.\nأما في قرية رامي المجاورة، فقد تصدى "
+        "مسلحون من أبناء القرية للمهاجمين، ودارت اشتباكات استمرت ساعات، قُتل خلالها 11 من "
+        "أبناء القرية وثمانية من عناصر التنظيم.\nوارتفعت الحصيلة الإجمالية لضحايا هجمات يوم "
+        "أمس إلى 215 قتيلاً.", date(2018, 7, 26))
+    assert [(e.place, e.date, e.killed) for e in extraction.events] == [
+        ("الشبكي", date(2018, 7, 25), 45), ("رامي", date(2018, 7, 25), 19)]
+    assert [(t.period, t.killed) for t in extraction.tallies] == [("2018-07-25", 215)]
+
+
 def test_an_update_on_another_attack_elsewhere_is_that_attacks() -> None:
     events = extract_events(
         "وفي اعتداء آخر سقطت قذيفة هاون ظهر اليوم على حي القصاع ما تسبب بإصابة ثلاثة مواطنين "

@@ -141,6 +141,8 @@ _NO_ATTACK = re.compile(r"(?:قذائف|قذيفه|قاذف\S*)\s+(?:ال)?[\"�
                         # "أرسلت مروحيات لنقل الجثث": aircraft carrying, not striking
                         r"|(?:ارسلت|ارسل|ارسال)\s+(?:\S+\s+)?(?:مروحي|طائر|طيران)\S*"
                         r"|(?:مروحي|طائر)\S*\s+(?:\S+\s+)?(?:لنقل|لاخلاء|لاسعاف)"
+                        r"|(?:مروحي|طائر|طيران|مسير)\S*\s+(?:\S+\s+){0,2}?(?:حلقت|حلق|تحلق"
+                        r"|يحلق)(?![\w])"  # "مروحيات التحالف حلّقت فوق البلدة"
                         r"|(?:حركه|تحليق|غياب)\s+(?:مكثف\s+)?(?:لل|ال)?(?:طيران|طائرات|مسيرات)"
                         r"(?:\s+(?:ال)?(?:حربي|مسير|المسير|التحالف|الروسي|الحربيه)\S*)*")
 
@@ -332,7 +334,7 @@ def read_clause(original: str, context: str, published: date | None,
             _told_after(clause, general) or (
                 # "ودارت اشتباكات استمرت ساعات، قُتل خلالها 11": during the attack just named
                 general.group().endswith("خلالها") and clause.kind_at is not None
-                and clause.kind_at < general.start()) or (
+                and _attack(text[:general.start()]) is not None) or (
                 clause.kind_at is not None and clause.kind_at < general.start()
                 and clause.hurt and clause.date is not None and _RESULT.search(
                     text, clause.kind_at, general.start())))):

@@ -21,6 +21,8 @@ _PERPETRATOR_BEFORE = re.compile(fold_letters(
     r"|تنتمي\s+(?:الى|ل)|ينتمون\s+(?:الى|ل)|ينتمي\s+(?:الى|ل)|انها\s+من|انهم\s+من|انه\s+من"
     r"|يعتقد\s+انها|يعتقد\s+انهم|يرجح\s+انها|يرجح\s+انهم|يتهم|اتهمت|اتهم|متهمه|مسؤوليته"
     r"|يرجح\s+ان|يعتقد\s+ان|وقوف"
+    # "نفذت قوات التحالف بمشاركة وحدات خاصة من قسد عملية إنزال": a partner in the attack
+    r"|بمشاركه\s+(?:(?:وحدات|قوات|عناصر|مقاتلين)\s+(?:\S+\s+)?من\s+)?"
     r"|مسلحين\s+من|مسلحون\s+من|مسلحو(?=\s)|عناصر\s+من\s+خلايا"
     r"|(?:برصاص|رصاص|بنيران|نيران|علي\s+يد)\s+(?:عناصر|مسلحين|مسلحي|افراد|مقاتلي|مقاتلين)\s+من"
     r"|علي\s+يد"
@@ -366,7 +368,11 @@ def roles(sentence: str, kind: str, attack_at: int | None = None,
     actors = [(p, a) for i, (p, a) in enumerate(found)
               if not (a.alias in _GENERIC and i + 1 < len(found)
                       and found[i + 1][0] - (p + len(a.alias)) <= 3)
-              and not _no_party(sentence[max(0, p - 45):p])]
+              and not _no_party(sentence[max(0, p - 45):p])
+              # not a short name repeated in brackets ("قوات سوريا الديمقراطية (قسد)")
+              and not (i and found[i - 1][1].perpetrator == a.perpetrator
+                       and len(a.alias) < len(found[i - 1][1].alias)
+                       and p - found[i - 1][0] - len(found[i - 1][1].alias) <= 3)]
     # "القيادي السابق في فصائل المعارضة": a former member, whom no side claims now
     former = None if strict else next(
         ("other" for p, _ in found if _FORMER.search(sentence[max(0, p - 45):p])), None)

@@ -306,6 +306,16 @@ def test_another_village_fought_back_and_the_days_total_is_a_tally() -> None:
     assert [(t.period, t.killed) for t in extraction.tallies] == [("2018-07-25", 215)]
 
 
+def test_a_raid_with_a_partner_named_in_brackets() -> None:
+    events = extract_events(
+        'نفذت قوات التحالف الدولي بمشاركة وحدات خاصة من "قوات سوريا الديمقراطية" (قسد) عملية '
+        "إنزال جوي فجر اليوم السبت، استهدفت منزلاً في بلدة الصور بريف دير الزور، قُتل خلالها "
+        "قيادي في تنظيم داعش بعد اشتباك قصير مع القوة المهاجمة.\nوقال مراسل إن مروحيات التحالف "
+        "حلّقت لأكثر من ساعة فوق البلدة.", date(2025, 10, 4)).events
+    assert [(e.perpetrator, e.target, e.place, e.killed) for e in events] == [
+        ("coalition", "isis", "الصور", 1)]
+
+
 def test_an_update_on_another_attack_elsewhere_is_that_attacks() -> None:
     events = extract_events(
         "وفي اعتداء آخر سقطت قذيفة هاون ظهر اليوم على حي القصاع ما تسبب بإصابة ثلاثة مواطنين "

@@ -230,7 +230,9 @@ def eval_sets() -> list[tuple[str, Path, Path]]:
             # Scored unseen at b6df592 (F1 0.816), then mended on.
             ("set ea", EVAL_DIR / "sealed" / "ea.gold.json", EVAL_DIR / "sealed"),
             # Scored unseen at 4aa9b9f (F1 0.849, perpetrator 0.73), then mended on.
-            ("set ec", EVAL_DIR / "spare" / "ec.gold.json", EVAL_DIR / "spare")]
+            ("set ec", EVAL_DIR / "spare" / "ec.gold.json", EVAL_DIR / "spare"),
+            # Scored unseen at 0490b38 (F1 0.869, place 0.79), then mended on.
+            ("set ed", EVAL_DIR / "reserve" / "ed.gold.json", EVAL_DIR / "reserve")]
 
 
 def _spikes(args, config) -> int:

@@ -136,6 +136,9 @@ _NO_ATTACK = re.compile(r"(?:قذائف|قذيفه|قاذف\S*)\s+(?:ال)?[\"�
                         r"|(?:ترافقت|ترافق|رافقها|رافقه|تخللها|تخلله)\s+(?:مع\s+)?قصف\S*"
                         r"(?:\s+(?:متبادل|مدفعي|صاروخي)\S*)?"
                         rf"|{AT_THE_SAME_TIME_AS}(?:(?:تلك|هذه|هذا|ذلك)\s+)?ال\S+"
+                        # "رتل تركي مؤلف من 60 آلية، بينها دبابات وراجمات صواريخ": what a
+                        # convoy carried
+                        r"|(?:رتل|ارتال)\S*\s+[^،.]*?(?:بينها|تضم|يضم)\s+[^.]*?(?:راجمات|صواريخ)"
                         # "بعد يومين من اختطافه على يد مجهولين" told alone: a kidnapping,
                         # no attack (not "عثر على جثته بعد اختطافه على يد مجهولين")
                         r"|^بعد\s+(?:\S+\s+){0,2}?من\s+(?:اختطاف|خطف)\S*\s+(?:\S+\s+){0,3}?علي"
@@ -267,7 +270,7 @@ def read_clause(original: str, context: str, published: date | None,
     # من أعنف الهجمات منذ بداية العام") or has its day; attacks over a period told before what
     # they led to ("استهدفت ... المدنيين بأكثر من 80 مسيرة خلال العام الماضي، ما أدى إلى مقتل
     # 11") are counted over it.
-    period = c["period"].search(text)
+    period = c["period"].search(text) or _IN_NAMED_MONTH.search(text)  # "خلال حزيران"
     result = _RESULT.search(text)
     clause.period = bool(period) and not (result and result.start() < period.start()) and not (
         _NTH.search(text, 0, period.start()))

@@ -33,6 +33,8 @@ _PART = re.compile(rf"(?:^|:\s*)و?\s?(?P<num>{NUMBER})\s+(?:\S+\s+)?(?:في|ب)
 # Targets a later sentence's "whose man he was" may make precise: none, people, a former member.
 _PLAIN_TARGETS = (None, "civilians", "other")
 _WHEN = re.compile(r"(?:حين|عندما)\s")
+_SAME_GROUND = re.compile(r"(?<![\w])(?:ال|بال|علي\s+ال)(?:طريق|بلده|مدينه|قريه|منطقه|محور)\s+"
+                          r"(?:ذاته|نفسه|ذاتها|نفسها)(?![\w])")
 _AT_THE_SAME_TIME = re.compile(rf"و?{AT_THE_SAME_TIME_AS}(?:تلك|هذه|هذا|ذلك|ال)")
 # "بعد ثلاثة أيام من قصف", "قبل أيام", "بعد هجوم مماثل ... الأسبوع الماضي": told as another
 # day's ("غارات أخرى" alone may be of the same raid).
@@ -290,6 +292,10 @@ class _Reading:
         if before and clause.date is None and _WHEN.match(clause.text):
             # "وكان أبرزها يوم الخميس، حين قتل ...": the day of the clause it depends on
             clause.date, clause.precision = before.date, before.precision
+        if before and before.place and clause.place is None and _SAME_GROUND.search(clause.text):
+            # "أغلقت قوات النظام طريق أثريا - خناصر ... وكان ستة عناصر قد قُتلوا في الكمين الذي
+            # استهدف حافلتهم على الطريق ذاته": the ground just named
+            clause.place, clause.governorate = before.place, before.governorate
         if told is not None and clause.date is None and _AT_THE_SAME_TIME.match(clause.text):
             # "بالتزامن مع تلك الغارة، قصفت قوات الأسد ...": the day of the attack just told
             clause.date, clause.precision = told.date, told.date_precision

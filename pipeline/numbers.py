@@ -171,7 +171,7 @@ _WOUNDED_DOZENS = re.compile(rf"{_WOUNDED_VERB}\s+(?:ال)?عشرات|(?:ال)?�
 # "مقتل وجرح نحو 40": one figure for both, which FORMAT.md leaves uncounted.
 _ANY_FIGURE = FIGURE.replace("?P<num>", "?:")
 MIXED = re.compile(rf"(?:مقتل|قتل)\s+و\s?(?:جرح|اصابه)\s+(?:{FIGURE}|(?:ال)?عشرات)"
-                   rf"|{_ANY_FIGURE}\s+(?:\S+\s+)?(?:بين\s+)?قتيل\S*\s+و\s?جريح")
+                   rf"|{_ANY_FIGURE}\s+(?:\S+\s+)?(?:بين\s+)?(?:قتيل\S*|قتلي)\s+و\s?(?:جريح|جرحي)")
 
 
 _ANY_HARM = re.compile(fold_letters(

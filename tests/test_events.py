@@ -91,6 +91,13 @@ def test_monthly_figures_are_tallies_not_events() -> None:
     "في مقتل.",
     "قُتل ثلاثة أشخاص اليوم في مدينة الرستن بانفجار ناجم عن تسرب للغاز من إحدى الأسطوانات، "
     "نافياً ما تناقلته صفحات عن انفجار عبوة ناسفة.",
+    # feared attacks; what a convoy carried; a protest's demand; attempts survived
+    "أغلقت قوات النظام طريق أثريا - خناصر اليوم أمام حركة السيارات، خشية هجمات خلايا تنظيم "
+    "داعش التي قتلت ستة عناصر في البادية.",
+    "وقال مصدر إن رتلاً تركياً مؤلفاً من نحو 60 آلية، بينها دبابات وراجمات صواريخ، دخل صباح "
+    "اليوم من معبر كفرلوسين باتجاه ريف إدلب.",
+    "وخرجت مظاهرات في مدن الباب وأعزاز اليوم تطالب بمحاسبة المتورطين في اغتيال الناشط.",
+    "فيما نجا ثلاثة أشخاص من محاولات اغتيالهم في بلدة المزيريب أمس.",
     # a bomber killed before he blew himself up
     "تمكن عناصر من الأجهزة الأمنية من قتل انتحاري قبل أن يفجر نفسه في حي المشورب بالسويداء.",
     # days as ordinal words: a period too
@@ -324,6 +331,28 @@ def test_a_raid_with_a_partner_named_in_brackets() -> None:
         "حلّقت لأكثر من ساعة فوق البلدة.", date(2025, 10, 4)).events
     assert [(e.perpetrator, e.target, e.place, e.killed) for e in events] == [
         ("coalition", "isis", "الصور", 1)]
+
+
+def test_dead_and_wounded_counted_together_are_neither() -> None:
+    event = _one("وردّت الهيئة اليوم بقصف صاروخي على مواقع لقوات النظام في محور كفرنبل، قالت "
+                 "معرّفات مقربة منها إنه أوقع ما لا يقل عن عشرة قتلى وجرحى في صفوف عناصر النظام.")
+    assert (event.killed, event.wounded) == (None, None)
+
+
+def test_a_figure_over_a_named_month_is_a_tally() -> None:
+    extraction = extract_events("إذ وثّق الدفاع المدني مقتل 19 مدنيًا بغارات جوية خلال حزيران.",
+                                date(2023, 7, 2))
+    assert extraction.events == []
+    assert [(t.period, t.killed) for t in extraction.tallies] == [("2023-06", 19)]
+
+
+def test_where_the_dead_came_from_and_the_same_road() -> None:
+    events = extract_events(
+        "وفي حادثة منفصلة، قُتل شابان من ريف حماة إثر انفجار لغم أرضي بسيارتهما في بادية تدمر، "
+        "أول أمس الخميس.\nأغلقت قوات النظام طريق السلمية - أثريا بعد الغروب، وكان ستة عناصر "
+        "قد قُتلوا في الكمين الذي استهدف حافلتهم على الطريق ذاته أمس.", date(2023, 2, 18)).events
+    assert [(e.governorate, e.place) for e in events] == [
+        ("SY-HI", "بادية تدمر"), ("SY-HM", "طريق السلمية أثريا")]
 
 
 def test_an_update_on_another_attack_elsewhere_is_that_attacks() -> None:

@@ -214,6 +214,9 @@ SINCE_WORD = re.compile(r"(?<![\w])منذ(?![\w])")  # a day named after it star
 _IN_NAMED_MONTH = re.compile(rf"(?:خلال|طيله|علي\s+مدار)\s+(?:شهر\s+)?(?:{MONTH_NAMES})(?![\w])")
 _SINCE = re.compile(r"(?<![\w])(?:منذ|خلال)(?![\w])")
 # "نفذ مسلحون 11 عملية اغتيال", "40 هجوما": a count of attacks, not one attack.
+# Where an attack struck across the border ("على بلدة أقجة قلعة التركية المقابلة لتل أبيض").
+_STRUCK_ABROAD = re.compile(r"(?<![\w])(?:علي|في)\s+(?:(?:مدينه|بلده|قريه|ولايه|بلدات|قري)\s+)?"
+                            r"\S+(?:\s+\S+)?\s+(?:التركيه|العراقيه|اللبنانيه|الاردنيه)(?![\w])")
 _MANY_ATTACKS = re.compile(r"(?<![\w])(?:عمليتان|عمليتين|هجومان|هجومين|هجمتان|هجمتين)(?![\w])|"
                            rf"(?<![\w]){NUMBER}\s+(?:عمليه|عمليات|هجمات|هجوما|اعتداءات|اعتداء"
                            rf"|حوادث|حالات|حاله)(?![\w])")
@@ -307,6 +310,9 @@ def read_clause(original: str, context: str, published: date | None,
         text.startswith("وذلك") and not clause.another)
     clause.recalled = bool(clause.kind and not clause.generic and _RECALLED.match(text))
     clause.place, clause.governorate = resolve_place(text, context)
+    abroad = _STRUCK_ABROAD.search(text, clause.kind_at or 0) if clause.kind else None
+    if abroad and abroad.start() - clause.kind_at < 40:
+        clause.skip = True  # "سقطت قذائف على مدينة كلس التركية": not in Syria
     if clause.place:
         # "مدينة جاسم" is the place "جاسم": the settlement word is not its name.
         clause.place = _SETTLEMENT_WORD.sub("", as_written(original, clause.place))

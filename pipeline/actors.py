@@ -19,7 +19,7 @@ REGIONAL_FILE = Path(__file__).parent / "data" / "regional_actors.yaml"
 class Actor:
     alias: str
     perpetrator: str
-    target: str
+    target: str | None  # None: never named as the attacked
     victims: bool = False  # people attacked, never attackers (civilians)
 
 

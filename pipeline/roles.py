@@ -417,9 +417,9 @@ def roles(sentence: str, kind: str, attack_at: int | None = None,
         return (0 if score <= -2 and not actor.victims else 1 if actor.victims else 2, position)
 
     target = next((a.target for s, _, a in sorted(scored, key=rank)
-                   if s < 0 and (a.perpetrator != perpetrator or a.victims)), None)
+                   if s < 0 and a.target and (a.perpetrator != perpetrator or a.victims)), None)
     if target is None and not strict:
         target = next((a.target for s, _, a in scored
-                       if s == 0 and a.perpetrator != perpetrator and not a.victims
+                       if s == 0 and a.target and a.perpetrator != perpetrator and not a.victims
                        and a.perpetrator != "isis"), former)
     return perpetrator, target

@@ -358,6 +358,14 @@ def test_where_the_dead_came_from_and_the_same_road() -> None:
         ("SY-HI", "بادية تدمر"), ("SY-HM", "طريق السلمية أثريا")]
 
 
+def test_a_similar_drone_is_the_same_hand() -> None:
+    events = extract_events(
+        "قُتل مزارع أمس بطائرة مسيّرة انتحارية تابعة لقوات النظام قرب بلدة آفس.\nوفي ريف إدلب "
+        "الشرقي، أصيب مزارع آخر بجروح بليغة أمس إثر استهداف جراره بطائرة مسيّرة مماثلة قرب "
+        "مدينة سرمين.", date(2024, 10, 15)).events
+    assert [e.perpetrator for e in events] == ["government", "government"]
+
+
 def test_an_update_on_another_attack_elsewhere_is_that_attacks() -> None:
     events = extract_events(
         "وفي اعتداء آخر سقطت قذيفة هاون ظهر اليوم على حي القصاع ما تسبب بإصابة ثلاثة مواطنين "
@@ -539,6 +547,11 @@ def test_headlines_and_related_lists_never_make_events() -> None:
     ("ارتقى عنصران من قوى الأمن الداخلي وأصيب أربعة مدنيين بجروح، مساء أمس، إثر تفجير "
      "انتحاري نفسه بحزام ناسف عند حاجز أمني على مدخل مدينة الكسوة بريف دمشق.", "unknown",
      "government_forces"),
+    # the state media's "terrorist groups"; local fighters
+    ('ذكرت وكالة "سانا" أن طفلة قُتلت وأصيب أربعة مدنيين اليوم جراء سقوط قذائف صاروخية '
+     'أطلقتها "المجموعات الإرهابية" على أطراف مدينة القرداحة.', "other", "civilians"),
+    ("وردًا على التصعيد، هاجم مقاتلون محليون حواجز لقوات النظام في بلدة اليادودة أمس، "
+     "واندلعت اشتباكات قُتل فيها ثلاثة عناصر.", "other", "government_forces"),
     # the side that launched the attack a clash followed
     ("دارت اشتباكات عنيفة بين قوات النظام وعناصر التنظيم على جبهة المطار العسكري، إثر هجوم "
      "شنه التنظيم على النقاط المحيطة بالمطار، وقتل خلالها 20 عنصراً من قوات النظام.", "isis",

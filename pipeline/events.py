@@ -33,6 +33,10 @@ _PART = re.compile(rf"(?:^|:\s*)و?\s?(?P<num>{NUMBER})\s+(?:\S+\s+)?(?:في|ب)
 # Targets a later sentence's "whose man he was" may make precise: none, people, a former member.
 _PLAIN_TARGETS = (None, "civilians", "other")
 _WHEN = re.compile(r"(?:حين|عندما)\s")
+# What soldiers hold ("غارات على مواقع", "استهدفت رتلاً"): fire on it names no civilians.
+_MILITARY_OBJECT = re.compile(r"(?<![\w])[وبل]?(?:ال)?(?:مواقع|موقع|نقاط|نقطه|رتل|ارتال|مقرات|مقر"
+                              r"|معسكر|حاجز|حواجز|قاعده|مطار|ثكنه|مستودعات|مستودع|تحصينات|تجمعات|اليات"
+                              r"|اهداف|دبابه|عربه|منصات|جبهات|محور|خطوط)(?![\w])")
 _SAME_GROUND = re.compile(r"(?<![\w])(?:ال|بال|علي\s+ال)(?:طريق|بلده|مدينه|قريه|منطقه|محور)\s+"
                           r"(?:ذاته|نفسه|ذاتها|نفسها)(?![\w])")
 _AT_THE_SAME_TIME = re.compile(rf"و?{AT_THE_SAME_TIME_AS}(?:تلك|هذه|هذا|ذلك|ال)")
@@ -508,6 +512,10 @@ def _fill(event: Event, lead: Clause, published: date | None, *, first: bool) ->
     evidence = normalize(event.evidence)
     if event.target is None:
         event = replace(event, target=regional_target(evidence, governorate))
+    if event.target is None and event.type in ("shelling", "airstrike") and not (
+            _MILITARY_OBJECT.search(evidence)):
+        # "قصفت قوات النظام أطراف مدينة دارة عزة": fire on a town falls on its people
+        event = replace(event, target="civilians")
     elif event.target == "civilians":
         # "ارتقى عنصران من قوى الأمن الداخلي وأصيب أربعة مدنيين": the force named first
         civilians = [p for p, a in find_actors(evidence) if a.victims]

@@ -366,6 +366,16 @@ def test_a_similar_drone_is_the_same_hand() -> None:
     assert [e.perpetrator for e in events] == ["government", "government"]
 
 
+@pytest.mark.parametrize(("text", "target"), [
+    ("قصفت قوات النظام بقذائف المدفعية الثقيلة أمس أطراف مدينة دارة عزة وقرية كفرنوران.",
+     "civilians"),
+    ("قصفت قوات النظام بقذائف المدفعية الثقيلة أمس مواقع الفصائل في محيط دارة عزة.", None),
+    ("قُتل شابان من ريف حماة أمس إثر انفجار لغم أرضي بسيارتهما في بادية تدمر.", "civilians"),
+])
+def test_fire_on_a_town_falls_on_its_people(text: str, target) -> None:
+    assert _one(text).target == target
+
+
 def test_an_update_on_another_attack_elsewhere_is_that_attacks() -> None:
     events = extract_events(
         "وفي اعتداء آخر سقطت قذيفة هاون ظهر اليوم على حي القصاع ما تسبب بإصابة ثلاثة مواطنين "

@@ -58,9 +58,9 @@ def _fold(text: str) -> str:
 
 
 @dataclass
-class TallyResult(Scores):
-    """Tallies found against the gold's: one matches when its period is the gold's and its
-    dead (or, where the gold gives none, its wounded) are accepted."""
+class Matches(Scores):
+    """Items found against the gold's: matched, found but not in the gold, in the gold but not
+    found."""
 
     matched: int = 0
     spurious: int = 0
@@ -69,10 +69,15 @@ class TallyResult(Scores):
     def counts(self) -> tuple[int, int, int]:
         return self.matched, self.spurious, self.missed
 
-    def add(self, other: TallyResult) -> None:
+    def add(self, other: Matches) -> None:
         self.matched += other.matched
         self.spurious += other.spurious
         self.missed += other.missed
+
+
+class TallyResult(Matches):
+    """Tallies: one matches when its period is the gold's and its dead (or, where the gold
+    gives none, its wounded) are accepted."""
 
 
 def _period_span(period: str) -> tuple[str, str]:
@@ -113,22 +118,14 @@ def score_tallies(result: TallyResult, doc: str, gold: list[dict], predicted: li
 
 
 @dataclass
-class Result(Scores):
-    matched: int = 0
-    spurious: int = 0
-    missed: int = 0
+class Result(Matches):
     fields: dict[str, list[int]] = field(
         default_factory=lambda: {f: [0, 0] for f in ("governorate", *FIELDS)})
     details: list[str] = field(default_factory=list)
     tallies: TallyResult = field(default_factory=lambda: TallyResult())
 
-    def counts(self) -> tuple[int, int, int]:
-        return self.matched, self.spurious, self.missed
-
     def add(self, other: Result) -> None:
-        self.matched += other.matched
-        self.spurious += other.spurious
-        self.missed += other.missed
+        super().add(other)
         self.tallies.add(other.tallies)
         for name, (right, total) in other.fields.items():
             self.fields[name][0] += right

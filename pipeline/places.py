@@ -331,9 +331,12 @@ _TAKEN_TO = re.compile(r"(?<![\w])و?(?:نقل\S*|اسعف\S*|اسعاف\S*)\s+(
 # "أطلقت القذائف من مواقع قسد", "قصف مصدره مناطق سيطرة النظام": where fire came from, ending
 # just before the place (or, in roles, the side) it came from.
 FIRED_FROM = (r"(?:اطلقت|اطلق)\s+(?:(?:القذائف|القذيفه|الصواريخ|الصاروخ)\s+)?من\s+(?:\S+\s+){0,3}"
+              # "انهالت القذائف على الحي من مواقع قوات النظام"
+              r"|(?<![\w])من\s+(?:مواقع|نقاط|مناطق\s+سيطره)\s+(?:\S+\s+){0,3}"
               r"|مصدر(?:ه|ها)\s+(?:(?!علي\s)\S+\s+){0,10}")
 _FROM_ELSEWHERE = re.compile(r"(?<![\w])(?:(?:اقلعت|اقلع|انطلقت|انطلق)\s+(?:\S+\s+)?من\s+"
-                             rf"(?:\S+\s+)?|{FIRED_FROM})$")
+                             r"(?:\S+\s+)?|(?:المتمركزه|المتمركز|المتمركزين)\s+في\s+(?:\S+\s+)?"
+                             rf"|{FIRED_FROM})$")
 
 
 def seat_city(sentence: str) -> str | None:
@@ -389,9 +392,12 @@ def resolve_place(sentence: str, context: str = "") -> tuple[str | None, str | N
             previous_end = position + len(candidates[0].name)
     in_context = _context_governorates(context) if context else ()
     # "قرية اليابسة غرب تل أبيض": the governorate of a town named as a bearing
+    # (or of a mountain or region a village is said to be in: "قرية الزيتونة في جبل التركمان")
     landmarks = [c.governorate for p, cands in places for c in cands
                  if len({x.governorate for x in cands}) == 1
-                 and _BEARING.search(sentence[max(0, p - 16):p])]
+                 and (_BEARING.search(sentence[max(0, p - 16):p])
+                      or (cands[0].name.startswith(("جبل ", "سهل ", "منطقه ", "باديه "))
+                          and _INSIDE.search(sentence[max(0, p - 40):p])))]
     # the article's governorates, most named first, then first named (a stable order)
     preferred = explicit + landmarks + stated + sorted(set(in_context), key=lambda g: (
         -in_context.count(g), in_context.index(g)))
@@ -467,6 +473,7 @@ _ABROAD = re.compile(r"\s+(?:التركيه|العراقيه|اللبنانيه|
 _ALONG_ROAD = re.compile(r"(?<![\w])(?:ال)?طريق\s+(?:(?!(?:قرب|في|عند|ضمن|داخل|بالقرب|من)\s)"
                          r"\S+\s+){0,6}?و?$")
 _CAPITAL_CITY = re.compile(r"(?<![\w])(?:العاصمه|مدينه|وسط)\s+دمشق(?![\w])")
+_INSIDE = re.compile(r"(?<![\w])(?:قريه|بلده|مزرعه)\s+\S+(?:\s+\S+)?\s+(?:في|ب)\s*$")
 _BEARING = re.compile(r"(?<![\w])(?:شرقي|غربي|شمالي|جنوبي|شرق|غرب|شمال|جنوب)\s+"
                       r"(?:(?:مدينه|بلده|قريه)\s+)?$")
 _COUNTRYSIDE = re.compile(r"(?<![\w])[وب]?(ريف|باديه)\s+(?:(?:مدينه|بلده|قريه)\s+)?$")

@@ -376,6 +376,21 @@ def test_fire_on_a_town_falls_on_its_people(text: str, target) -> None:
     assert _one(text).target == target
 
 
+def test_a_ground_attacks_weapons_and_its_victims_cases() -> None:
+    event = _one("هاجمت خلية تابعة للتنظيم ليلة أمس نقطة عسكرية لقوات سوريا الديمقراطية في بلدة "
+                 "الشحيل بالأسلحة الرشاشة والقذائف الصاروخية، ما أدى إلى مقتل مقاتلَين اثنين.")
+    assert (event.type, event.perpetrator, event.killed) == ("armed_attack", "isis", 2)
+    event = _one("أما ليل الأحد، فقد ألقت مروحيات النظام براميل متفجرة محملة بغاز الكلور على حي "
+                 "الصاخور في حلب، وسجلت مراكز الدفاع المدني 12 حالة اختناق بينها نساء وأطفال.")
+    assert (event.type, event.perpetrator) == ("airstrike", "government")
+
+
+def test_shells_fired_from_positions_are_theirs() -> None:
+    event = _one("انهالت منذ فجر اليوم قذائف الهاون على حي بابا عمرو في حمص من مواقع قوات النظام "
+                 "في محيط كلية الهندسة، ما أدى إلى مقتل 23 مدنياً.")
+    assert (event.perpetrator, event.governorate) == ("government", "SY-HI")
+
+
 def test_an_update_on_another_attack_elsewhere_is_that_attacks() -> None:
     events = extract_events(
         "وفي اعتداء آخر سقطت قذيفة هاون ظهر اليوم على حي القصاع ما تسبب بإصابة ثلاثة مواطنين "
@@ -663,6 +678,10 @@ def test_a_later_attack_without_a_day_is_the_articles_days_unless_set_apart() ->
      "اليابسه", "SY-RA"),
     ("هاجم مسلحون مجهولون اليوم حافلة تقل مسافرين من أبناء محافظة السويداء قرب بلدة براق، "
      "وقُتل في الهجوم سبعة مسافرين.", "براق", None),
+    # where the launchers stood, where the fire came from; the mountain a village is in
+    ("قُتل ثلاثة مدنيين فجر اليوم في الغوطة الغربية جراء سقوط صواريخ أطلقتها راجمات قوات الأسد "
+     "المتمركزة في مطار المزة العسكري", "الغوطه الغربيه", "SY-RD"),
+    ("استهدفت طائرة مسيّرة سيارة مدنية قرب قرية الزيتونة في جبل التركمان", "الزيتونه", "SY-LA"),
     # what a village or a neighbourhood is, not its name; a region, not the city named for
     # it; where the report was filed from, below the place it names
     ("قصف جيش الاحتلال التركي صباح اليوم قرية قرمتلق التابعة لناحية شيه", "قرمتلق", None),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from pathlib import Path
 
@@ -80,6 +81,20 @@ def regional_target(text: str, governorate: str | None, before: int | None = Non
                 before is not None and at >= before):
             continue
         return by_governorate.get(governorate, elsewhere)
+    return None
+
+
+def unnamed_attacker(kind: str, target: str | None, governorate: str | None,
+                     when: date | None, text: str) -> str | None:
+    """Who attacked, by region and time, when a normalized text names no attacker and does not
+    call the attackers unknown ("مجهولون"): the remnants on the coast after December 2024; None
+    where the data says nothing."""
+    if when is None or "مجهول" in text:
+        return None
+    for entry in _regional_data().get("unnamed", []):
+        if (when >= entry["since"] and governorate in entry["governorates"]
+                and target == entry["target"] and kind in entry["types"]):
+            return entry["perpetrator"]
     return None
 
 

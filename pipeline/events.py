@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
-from pipeline.actors import find_actors, regional_target, side_in
+from pipeline.actors import find_actors, regional_target, side_in, unnamed_attacker
 from pipeline.clauses import AT_THE_SAME_TIME_AS, SINCE_WORD, Clause, clauses_of, cues, read_clause
 from pipeline.dates import day_span, month_period, since_day, year_period
 from pipeline.merging import types_agree
@@ -525,6 +525,10 @@ def _fill(event: Event, lead: Clause, published: date | None, *, first: bool) ->
     year = when.year if when else None
     event = replace(event, perpetrator=side_in(event.perpetrator, governorate, year),
                     target=side_in(event.target, governorate, year))
+    if event.perpetrator == "unknown":
+        # "كمين نصبه مسلحون لدورية للأمن العام قرب جبلة" after 2024: the remnants
+        event = replace(event, perpetrator=unnamed_attacker(
+            event.type, event.target, governorate, when, evidence) or "unknown")
     recalled = cues()["recalled"].search(evidence)  # "وكان ... قد": earlier
     # "كما ألقى الطيران ...", "فيما طالت غارات أخرى": a later attack told without a day is the
     # article's day's, unless it is told as another day's ("بعد ثلاثة أيام من قصف", "بعد هجوم

@@ -391,6 +391,19 @@ def test_shells_fired_from_positions_are_theirs() -> None:
     assert (event.perpetrator, event.governorate) == ("government", "SY-HI")
 
 
+@pytest.mark.parametrize(("text", "published", "perpetrator"), [
+    ("قُتل أربعة عناصر من الأمن العام أمس بكمين نصبه مسلحون لدورية قرب قرية عين الشرقية "
+     "بريف جبلة.", date(2025, 1, 26), "other"),
+    ("قُتل عنصر من الأمن العام أمس برصاص مسلحين مجهولين استهدفوا حاجزاً قرب مدينة جبلة.",
+     date(2025, 1, 26), "unknown"),  # told as unknown
+    ("قُتل أربعة عناصر من قوات النظام أمس بكمين نصبه مسلحون لدورية قرب قرية عين الشرقية "
+     "بريف جبلة.", date(2019, 1, 26), "unknown"),  # before December 2024
+])
+def test_gunmen_on_the_coast_after_2024_are_the_remnants(text: str, published: date,
+                                                          perpetrator: str) -> None:
+    assert _one(text, published).perpetrator == perpetrator
+
+
 def test_an_update_on_another_attack_elsewhere_is_that_attacks() -> None:
     events = extract_events(
         "وفي اعتداء آخر سقطت قذيفة هاون ظهر اليوم على حي القصاع ما تسبب بإصابة ثلاثة مواطنين "

@@ -202,6 +202,8 @@ _ROAD_NAME = re.compile(r"(?:طريق|اوتوستراد|الطريق|اتستر
 
 def _previous_word(text: str, position: int) -> str:
     words = text[max(0, position - 25):position].split()
+    while words and words[-1] in ('"', "«", "“", "'", "("):
+        words.pop()  # 'الناشط الإعلامي "أبو عمر"': the word before the quotes
     if words and not text[position - 1].isspace() and words[-1].endswith("ال"):
         # the article of a name the list writes without it ("محور الحماميات" for "حماميات"):
         # the word before is the one before the article, or the clitic stuck to it ("بال")
@@ -253,6 +255,7 @@ _NOT_NAMES = {"التي", "الذي", "المجاوره", "نفسها", "ذات�
               "تقع", "يقع", "تتبع", "يتبع", "تخضع", "يخضع"}
 
 
+_QUARTER_WORDS = {"حي", "بحي", "لحي", "وحي", "احياء"}
 _CITY_WORDS = {"مدينه", "بمدينه", "لمدينه", "ومدينه"}
 _DATELINE = re.compile(r"\s*[-–—]\s")
 _REGION_WORDS = {"مقاطعه", "لمقاطعه", "بمقاطعه", "ومقاطعه"}
@@ -270,11 +273,18 @@ def _unlisted_place(sentence: str) -> str | None:
     """The first village named as one ("في قرية X") that the gazetteer does not list."""
     def listed(m: re.Match) -> bool:  # "بلدتي الشيخ بدر": a listed name of two words
         words = [(g or "").strip("،,.:؛()\"'«»") for g in m.groups()]
-        return words[0] in gazetteer() or " ".join(words) in gazetteer()
+        if " ".join(words) in gazetteer():
+            return True
+        # "حي بستان القصر": a name of two words though the first alone is listed
+        return words[0] in gazetteer() and not (
+            words[0] in _TWO_WORD_START and words[1].startswith("ال"))
 
     match = next((m for m in _SETTLEMENT.finditer(sentence) if not listed(m)
-                  # (not where people came from: "القادمين من مدن وبلدات الجزيرة")
-                  and not _ORIGIN.search(sentence[max(0, m.start(1) - 40):m.start(1)])), None)
+                  # (not where people came from: "القادمين من مدن وبلدات الجزيرة", nor where
+                  # fire came from: "مصدرها مواقع قوات الأسد في حي صلاح الدين")
+                  and not _ORIGIN.search(sentence[max(0, m.start(1) - 40):m.start(1)])
+                  and not _FROM_ELSEWHERE.search(sentence[max(0, m.start() - 80):m.start()])),
+                 None)
     if not match:
         return None
     first = match.group(1).strip("،,.:؛()\"'«»")
@@ -414,6 +424,11 @@ def resolve_place(sentence: str, context: str = "") -> tuple[str | None, str | N
         chosen = next((max((c for c in candidates if c.governorate == g),
                            key=lambda c: c.specificity)
                        for g in preferred if any(c.governorate == g for c in candidates)), None)
+        if (stated and _previous_word(sentence, position) in _QUARTER_WORDS
+                and stated[0] not in governorates):
+            # "وفي حمص، ... في شارع الستين بحي الزهراء": a quarter of the city the sentence
+            # names, not a village of that name elsewhere
+            chosen = Place(candidates[0].name, stated[0], 3)
         if chosen is None:
             top = max(candidates, key=lambda c: c.specificity)
             chosen = top if len(set(governorates)) == 1 else Place(top.name, None, top.specificity)
@@ -442,6 +457,8 @@ def resolve_place(sentence: str, context: str = "") -> tuple[str | None, str | N
         if best is None or rank > best_rank:
             best, best_at, best_rank = chosen, position, rank
     unlisted = _unlisted_place(sentence)
+    if unlisted and best is not None and unlisted.startswith(best.name + " "):
+        return unlisted, (explicit or stated or [None])[0]  # "بستان القصر", not "بستان"
     if unlisted and (best is None or best.specificity < 3 or not _named_as_settlement(
             sentence, best.name)):
         # "في قرية الهوشرية غربي منبج": a village the gazetteer lacks, named as one, is more

@@ -705,6 +705,12 @@ def test_a_later_attack_without_a_day_is_the_articles_days_unless_set_apart() ->
      "SY-HI"),
     ("صدت الوحدات هجوماً واسعاً شنه التنظيم على قرى تقع جنوب ناحية تل حميس", "ناحيه تل حميس",
      "SY-HA"),
+    # a quarter of the city the sentence names; a quarter's name of two words; where fire came
+    # from is not where it fell
+    ("وفي حمص، استشهد أربعة مواطنين صباح اليوم جراء تفجير سيارة مفخخة في شارع الستين بحي "
+     "الزهراء", "الزهراء", "SY-HI"),
+    ("سقطت قذائف مدفعية مصدرها مواقع قوات الأسد في حي صلاح الدين على سوق الخضار في حي بستان "
+     "القصر", "بستان القصر", None),
     ("شنت طائرات التحالف غارات على تجمعات للتنظيم في سفوح جبل عبد العزيز غرب الحسكة",
      "جبل عبد العزيز", "SY-HA"),
     # what a village or a neighbourhood is, not its name; a region, not the city named for

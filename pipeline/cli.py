@@ -232,7 +232,9 @@ def eval_sets() -> list[tuple[str, Path, Path]]:
             # Scored unseen at 4aa9b9f (F1 0.849, perpetrator 0.73), then mended on.
             ("set ec", EVAL_DIR / "spare" / "ec.gold.json", EVAL_DIR / "spare"),
             # Scored unseen at 0490b38 (F1 0.869, place 0.79), then mended on.
-            ("set ed", EVAL_DIR / "reserve" / "ed.gold.json", EVAL_DIR / "reserve")]
+            ("set ed", EVAL_DIR / "reserve" / "ed.gold.json", EVAL_DIR / "reserve"),
+            # Scored unseen at a778af3 (F1 0.776; 0.758 at f58274d), then mended on.
+            ("set ee", EVAL_DIR / "locked" / "ee.gold.json", EVAL_DIR / "locked")]
 
 
 def _spikes(args, config) -> int:

@@ -533,9 +533,10 @@ def _fill(event: Event, lead: Clause, published: date | None, *, first: bool) ->
     # "كما ألقى الطيران ...", "فيما طالت غارات أخرى": a later attack told without a day is the
     # article's day's, unless it is told as another day's ("بعد ثلاثة أيام من قصف", "بعد هجوم
     # مماثل").
-    if event.place is None and seat_city(evidence):
+    seat = seat_city(evidence) if event.place is None else None
+    if seat:
         # "على أطراف مدينة السويداء": the governorate's seat is where it happened
-        event = replace(event, place=as_written(event.evidence, seat_city(evidence)))
+        event = replace(event, place=as_written(event.evidence, seat))
     if (first or not _APART_IN_TIME.search(evidence)) and event.date is None \
             and lead.date is not None and not recalled:
         return replace(event, governorate=governorate, date=lead.date,

@@ -8,6 +8,7 @@ Each other field is then scored on the matched pairs.
 
 from __future__ import annotations
 
+import calendar
 import json
 from dataclasses import dataclass, field
 from datetime import date
@@ -89,9 +90,8 @@ def _period_span(period: str) -> tuple[str, str]:
     if len(period) == 4:
         return f"{period}-01-01", f"{period}-12-31"
     if len(period) == 7:
-        year, month = int(period[:4]), int(period[5:])
-        following = date(year + month // 12, month % 12 + 1, 1)
-        return f"{period}-01", date.fromordinal(following.toordinal() - 1).isoformat()
+        days = calendar.monthrange(int(period[:4]), int(period[5:]))[1]
+        return f"{period}-01", f"{period}-{days:02d}"
     return period, period
 
 

@@ -220,10 +220,10 @@ _RECALLED = re.compile(r"^و?كان(?:ت)?\s+(?:\S+\s+){0,4}?قد\s")
 SINCE_WORD = re.compile(r"(?<![\w])منذ(?![\w])")  # a day named after it starts a period
 _IN_NAMED_MONTH = re.compile(rf"(?:خلال|طيله|علي\s+مدار)\s+(?:شهر\s+)?(?:{MONTH_NAMES})(?![\w])")
 _SINCE = re.compile(r"(?<![\w])(?:منذ|خلال)(?![\w])")
-# "نفذ مسلحون 11 عملية اغتيال", "40 هجوما": a count of attacks, not one attack.
 # Where an attack struck across the border ("على بلدة أقجة قلعة التركية المقابلة لتل أبيض").
 _STRUCK_ABROAD = re.compile(r"(?<![\w])(?:علي|في)\s+(?:(?:مدينه|بلده|قريه|ولايه|بلدات|قري)\s+)?"
                             r"\S+(?:\s+\S+)?\s+(?:التركيه|العراقيه|اللبنانيه|الاردنيه)(?![\w])")
+# "نفذ مسلحون 11 عملية اغتيال", "40 هجوما": a count of attacks, not one attack.
 _MANY_ATTACKS = re.compile(r"(?<![\w])(?:عمليتان|عمليتين|هجومان|هجومين|هجمتان|هجمتين)(?![\w])|"
                            rf"(?<![\w]){NUMBER}\s+(?:عمليه|عمليات|هجمات|هجوما|اعتداءات|اعتداء"
                            # (not "12 حالة اختناق": cases of harm, not of attacks)
@@ -333,10 +333,11 @@ def read_clause(original: str, context: str, published: date | None,
     # A report's figure "خلال الشهر" is the month's though the report names its own day.
     since = bool(period) and bool(SINCE_WORD.search(text) or _IN_NAMED_MONTH.search(text)
                                   or clause.general)
+    span = day_span(text, published)
     clause.period = (clause.period and (clause.precision != "day" or since)) or bool(
-        day_span(text, published) and clause.killed is not None)
+        span and clause.killed is not None)
     if period and clause.period and not clause.update and _told_after(clause, period) and not (
-            day_span(text, published)) and resolve_date(text[:period.start()], published)[0]:
+            span) and resolve_date(text[:period.start()], published)[0]:
         # "قتل ثلاثة شبان مساء أمس ... في حادثة تضاف إلى سلسلة عمليات القتل منذ مطلع العام":
         # one attack with its day and toll, set against a period (not "مقتل 39 بالغارات الروسية
         # منذ بدء التدخل في 30 أيلول": the day starts the period)

@@ -53,8 +53,6 @@ _DAY = (rf"(?:(\d{{1,2}})|(?<!الاسبوع\s)(?<!العام\s)(?<!الربع\s
         rf"({_ORDINAL}))")
 
 
-
-
 def _day_of(match: re.Match, group: int = 1) -> int:
     digits, words = match.group(group), match.group(group + 1)
     return int(digits) if digits else ORDINAL_DAYS[re.sub(r"\s+", " ", words)]

@@ -506,8 +506,10 @@ def _days_before(event: Event, clause: Clause, told: list[Event]) -> Event:
 def _fill(event: Event, lead: Clause, published: date | None, *, first: bool) -> Event:
     """The article's governorate for an event that names none; the lead's day for an event
     that gives none, unless it is recalled or set apart from the ones told; the target a
-    regional name stands for ("قوى الأمن الداخلي") where the governorate tells; the side a
-    regional id stands for ("فصائل المعارضة") where and when the attack was."""
+    regional name stands for ("قوى الأمن الداخلي") where the governorate tells, civilians for
+    fire on a town with no one named; the side a regional id stands for ("فصائل المعارضة"), and
+    who unnamed attackers are, where and when the attack was; a governorate's seat named as a
+    city for an event with no place."""
     governorate = event.governorate or lead.governorate
     evidence = normalize(event.evidence)
     if event.target is None:
@@ -529,14 +531,14 @@ def _fill(event: Event, lead: Clause, published: date | None, *, first: bool) ->
         # "كمين نصبه مسلحون لدورية للأمن العام قرب جبلة" after 2024: the remnants
         event = replace(event, perpetrator=unnamed_attacker(
             event.type, event.target, governorate, when, evidence) or "unknown")
-    recalled = cues()["recalled"].search(evidence)  # "وكان ... قد": earlier
-    # "كما ألقى الطيران ...", "فيما طالت غارات أخرى": a later attack told without a day is the
-    # article's day's, unless it is told as another day's ("بعد ثلاثة أيام من قصف", "بعد هجوم
-    # مماثل").
     seat = seat_city(evidence) if event.place is None else None
     if seat:
         # "على أطراف مدينة السويداء": the governorate's seat is where it happened
         event = replace(event, place=as_written(event.evidence, seat))
+    recalled = cues()["recalled"].search(evidence)  # "وكان ... قد": earlier
+    # "كما ألقى الطيران ...", "فيما طالت غارات أخرى": a later attack told without a day is the
+    # article's day's, unless it is told as another day's ("بعد ثلاثة أيام من قصف", "بعد هجوم
+    # مماثل").
     if (first or not _APART_IN_TIME.search(evidence)) and event.date is None \
             and lead.date is not None and not recalled:
         return replace(event, governorate=governorate, date=lead.date,

@@ -157,14 +157,15 @@ def _word_before(sentence: str, position: int) -> str:
     words = sentence[max(0, position - 45):position].split()
     if words and sentence[position - 1:position] != " " and words[-1] in _CLITICS:
         words.pop()  # "سيارة لقوات": the word before "ل"
-    while len(words) > 1 and words[-1] in _FORCE_WORDS and words[-2] not in _CLITICS:
-        words.pop()
-    if len(words) > 2 and words[-1] == "من" and words[-2] in _FORCE_WORDS:
-        words = words[:-2]  # "اقتحمت مجموعات من عناصر التنظيم": the verb tells
-    while len(words) > 1 and words[-1] in _FORCE_WORDS and words[-2] not in _CLITICS:
-        words.pop()
-    while len(words) > 1 and words[-1] in _ADJECTIVES:
-        words.pop()  # "هجوماً واسعاً لمرتزقة الاحتلال": the noun, not its adjective
+    while len(words) > 1:
+        if words[-1] in _FORCE_WORDS and words[-2] not in _CLITICS:
+            words.pop()
+        elif len(words) > 2 and words[-1] == "من" and words[-2] in _FORCE_WORDS:
+            del words[-2:]  # "اقتحمت مجموعات من عناصر التنظيم": the verb tells
+        elif words[-1] in _ADJECTIVES:
+            words.pop()  # "هجوماً واسعاً لمرتزقة الاحتلال": the noun, not its adjective
+        else:
+            break
     word = words[-1] if words else ""
     return word[1:] if len(word) > 3 and word[0] in "وف" else word
 

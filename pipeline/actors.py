@@ -22,6 +22,7 @@ class Actor:
     perpetrator: str
     target: str | None  # None: never named as the attacked
     victims: bool = False  # people attacked, never attackers (civilians)
+    weapon: bool = False  # a weapon only this actor used: its attacker, never attacked
 
 
 @cache
@@ -32,7 +33,7 @@ def aliases() -> dict[str, Actor]:
         for alias in entry["aliases"]:
             key = normalize(str(alias))
             table[key] = Actor(key, entry["perpetrator"], entry["target"],
-                               bool(entry.get("victims")))
+                               bool(entry.get("victims")), bool(entry.get("weapon")))
     return table
 
 

@@ -119,6 +119,7 @@ _NTH = re.compile(r"(?<![\w])(?:من\s+نوع(?:ه|ها)|(?:الثاني|الث�
 
 # "بالتزامن مع تلك الغارة": at the time of something told, up to what it names.
 AT_THE_SAME_TIME_AS = r"(?:بالتزامن|تزامنا|تزامن\S*)\s+مع\s+"
+_ALONGSIDE = re.compile(rf"(?<![\w])(?:وذلك\s+)?{AT_THE_SAME_TIME_AS}")
 # Words that name no attack of their own: weapons of a ground attack that name shells or
 # rockets ("قذائف الـ'آر بي جي'": no shelling), a ceasefire ("وقف إطلاق النار"), the
 # disengagement line ("خط فض الاشتباك"), the weapons "used in" a clash ("اشتباكات استخدمت فيها
@@ -318,6 +319,12 @@ def read_clause(original: str, context: str, published: date | None,
         text.startswith("وذلك") and not clause.another)
     clause.recalled = bool(clause.kind and not clause.generic and _RECALLED.match(text))
     clause.place, clause.governorate = resolve_place(text, context)
+    alongside = _ALONGSIDE.search(text, clause.kind_at) if clause.kind else None
+    if alongside and clause.place:
+        # "قصفت المدفعية التركية مواقع في محيط سراقب، بالتزامن مع هجوم على بلدة النيرب": the
+        # place of the attack told, not of the one alongside it
+        own = resolve_place(text[:alongside.start()], context)
+        clause.place, clause.governorate = own if own[0] else (clause.place, clause.governorate)
     abroad = _STRUCK_ABROAD.search(text, clause.kind_at or 0) if clause.kind else None
     if abroad and abroad.start() - clause.kind_at < 40:
         clause.skip = True  # "سقطت قذائف على مدينة كلس التركية": not in Syria

@@ -125,11 +125,11 @@ _SUBJECT_VERBS = {fold_letters(w) for w in (
     "أصاب", "استهدفوا", "هاجموا", "قصفوا", "ردت", "رد", "ردوا",
     "استهدفتها", "استهدفتهم", "تبنت", "تبنى", "شنه", "شنته", "نفذه",
     "نفذته", "نفذها", "أعدته", "أعده", "نصبه", "نصبته", "شنها", "شنوا", "نفذوا", "نفذوها",
-    "أطلقتها", "أطلقها", "أطلقوها", "أطلقته", "أطلقه")}
+    "أطلقتها", "أطلقها", "أطلقوها", "أطلقته", "أطلقه", "ألقت", "ألقى", "ألقوا")}
 _OWNER_NOUNS = {fold_letters(w) for w in (
     "غارات", "غارة", "هجوم", "هجوما", "هجمات", "كمين", "ضربات", "ضربة", "طائرات", "طائرة", "مسيرة",
     "مسيرات", "طيران", "مدفعية", "قذائف", "صواريخ", "قناص", "قناصة", "رصاص", "نيران",
-    "مسلحو", "مسلحي", "خلايا", "مقاتلو")}
+    "مسلحو", "مسلحي", "خلايا", "مقاتلو", "مروحيات", "مروحية", "مقاتلات", "راجمات")}
 _OBJECT_WORDS = {fold_letters(w) for w in (
     "استهداف", "مهاجمة", "اغتيال", "صفوف", "تصدى", "تصدت", "صد", "ضد", "على", "حاجز",
     "حواجز", "نقطة", "نقاط", "مواقع", "موقع", "رتل", "دورية", "مقر", "مقرات", "جنود", "قاعدة",
@@ -153,6 +153,14 @@ _ADJECTIVES = {fold_letters(w) for w in (
     "مفاجئا", "مسلحا", "منسقا", "متزامنا")}
 
 
+# A weapon between an attack verb and its owner's nationality ("قصفت المدفعية التركية", "شنت
+# الطائرات الحربية الروسية"): the verb tells the role.
+_WEAPON_WORDS = {fold_letters(w) for w in (
+    "المدفعية", "مدفعية", "الطائرات", "طائرات", "الطائرة", "طائرة", "المسيرات", "مسيرات",
+    "المسيرة", "مسيرة", "المروحيات", "مروحيات", "الطيران", "طيران", "المقاتلات", "مقاتلات",
+    "الراجمات", "راجمات", "الحربية", "الحربي", "المروحي", "المسير")}
+
+
 def _word_before(sentence: str, position: int) -> str:
     words = sentence[max(0, position - 45):position].split()
     if words and sentence[position - 1:position] != " " and words[-1] in _CLITICS:
@@ -164,6 +172,9 @@ def _word_before(sentence: str, position: int) -> str:
             del words[-2:]  # "اقتحمت مجموعات من عناصر التنظيم": the verb tells
         elif words[-1] in _ADJECTIVES:
             words.pop()  # "هجوماً واسعاً لمرتزقة الاحتلال": the noun, not its adjective
+        elif words[-1] in _WEAPON_WORDS and (
+                words[-2] in _SUBJECT_VERBS or words[-2] in _WEAPON_WORDS):
+            words.pop()
         else:
             break
     word = words[-1] if words else ""
@@ -184,6 +195,8 @@ def _score(sentence: str, position: int, actor: Actor, attack_at: int | None) ->
     """Positive: the attacker; negative: the attacked; 0: no sign."""
     if actor.victims:
         return -3
+    if actor.weapon:
+        return 2
     before = sentence[max(0, position - 45):position]
     after = sentence[position + len(actor.alias):position + len(actor.alias) + 60]
     if _OWNER_OF_ATTACKERS.search(before) or _FIRED_FROM.search(before):
@@ -228,6 +241,9 @@ def _score(sentence: str, position: int, actor: Actor, attack_at: int | None) ->
 # belong to ("قتل عناصر من X في اشتباكات مع Y") is attacked.
 _BETWEEN = re.compile(r"(?:اشتباك\S*|معارك|مواجهات|اقتتال)\s+(?:\S+\s+){0,6}?بين\s")
 _WITH = re.compile(r"(?:اشتباك\S*|معارك|مواجهات|اقتتال|معركه)\s+(?:\S+\s+){0,2}?مع\s")
+# Between a side and its clash, what says the side is the one that lost men.
+_WITH_THE_DEAD = re.compile(r"(?<![\w])(?:قتل\S*|مقتل|اصيب|اصابه|جرح|خسر\S*|فقد\S*|تكبد\S*)"
+                            r"(?![\w])")
 
 
 # Where the sides named after "بين" end: what the clash led to, or who stepped in after.
@@ -263,8 +279,15 @@ def _clash_sides(sentence: str, actors: list) -> tuple[str, str | None] | None:
     with_ = _WITH.search(sentence)
     if with_:
         other = next((a for p, a in actors if p >= with_.end() and not a.victims), None)
-        own = next((a for p, a in actors if p < with_.start() and not a.victims
-                    and other is not None and a.perpetrator != other.perpetrator), None)
+        own_at, own = next(((p, a) for p, a in actors if p < with_.start() and not a.victims
+                            and other is not None and a.perpetrator != other.perpetrator),
+                           (0, None))
+        if other is not None and own is not None and _score(
+                sentence, own_at, own, None) >= 0 and not _WITH_THE_DEAD.search(
+                sentence, own_at, with_.start()):
+            # "سيطرت فصائل المعارضة على المعبر بعد اشتباكات مع قوات النظام": the side that
+            # fought its way in attacked (not "قتل عنصران من قسد في اشتباكات مع التنظيم")
+            return own.perpetrator, other.target
         if other is not None:
             return other.perpetrator, own.target if own else None
     return None

@@ -600,10 +600,31 @@ def test_headlines_and_related_lists_never_make_events() -> None:
     ("دارت اشتباكات عنيفة بين قوات النظام وعناصر التنظيم على جبهة المطار العسكري، إثر هجوم "
      "شنه التنظيم على النقاط المحيطة بالمطار، وقتل خلالها 20 عنصراً من قوات النظام.", "isis",
      "government_forces"),
+    # the side that fought its way in; the dead of the one named before "مع"
+    ("سيطرت فصائل المعارضة أمس على بلدة الشيخ مسكين بعد اشتباكات عنيفة مع قوات النظام "
+     "قُتل فيها 12 عنصراً.", "other", "government_forces"),
+    # a weapon between the verb and its nationality; a strike alongside another side's attack
+    ("قصفت المدفعية التركية اليوم مواقع لقوات النظام قرب مدينة سراقب، بالتزامن مع هجوم "
+     "أطلقته فصائل المعارضة على بلدة النيرب، ما أدى لمقتل ثلاثة عناصر.", "turkey",
+     "government_forces"),
+    # barrel bombs are the state's; helicopters of "نظام الأسد"
+    ("ألقت المروحيات صباح اليوم عدداً من البراميل المتفجرة على حي الشعار في مدينة حلب، ما "
+     "أدى إلى مقتل ثمانية مدنيين.", "government", "civilians"),
+    ("استهدفت مروحيات نظام الأسد حي الفردوس بحلب اليوم بالصواريخ، ما أدى لمقتل تسعة مدنيين.",
+     "government", "civilians"),
+    # factions loyal to Turkey are the SNA, not Turkey
+    ("أطلق مسلحون من فصائل سورية موالية لتركيا النار على سيارة مدنية قرب تل أبيض اليوم، ما "
+     "أدى إلى مقتل مدنيين اثنين.", "sna", "civilians"),
 ])
 def test_who_attacked_whom(sentence: str, perpetrator: str, target: str) -> None:
     event = _one(sentence)
     assert (event.perpetrator, event.target) == (perpetrator, target)
+
+
+def test_the_place_struck_not_the_one_of_an_attack_alongside() -> None:
+    event = _one("قصفت المدفعية التركية اليوم مواقع لقوات النظام قرب مدينة سراقب، بالتزامن مع "
+                 "هجوم أطلقته فصائل المعارضة على بلدة النيرب، ما أدى لمقتل ثلاثة عناصر.")
+    assert event.place == "سراقب"
 
 
 def test_joined_counts_and_one_person() -> None:

@@ -57,6 +57,10 @@ def _pattern(phrases: list[str], whole_short: bool = False) -> re.Pattern:
         for p in folded) + ")")
 
 
+FIRED_ON = re.compile(r"(?<![\w])[وف]?(?:اطلق|اطلقت|اطلقوا|اطلقا)\s+(?:[^\s،,.]+\s+){1,6}?"
+                       r"النار\s+(?:علي|باتجاه|صوب)(?![\w])")
+
+
 @cache
 def cues() -> dict:
     """The cue phrases of data/event_cues.yaml, compiled."""
@@ -69,6 +73,9 @@ def cues() -> dict:
         compiled["not_happened"].pattern.replace("نفي", "نفي(?!ذ)"))
     compiled["overrides"] = [(kind, _pattern(words)) for kind, words in data["overrides"].items()]
     compiled["types"] = [(kind, _pattern(words)) for kind, words in data["types"].items()]
+    # "أطلق مسلحان مجهولان يستقلان دراجة نارية النار على شقيقين": the shooters between the
+    # verb and its fire
+    compiled["types"].append(("armed_attack", FIRED_ON))
     return compiled
 
 
@@ -309,6 +316,13 @@ def read_clause(original: str, context: str, published: date | None,
             _GENERIC_ATTACK.match(text, clause.kind_at))) or clause.same_named or bool(
             _DEMONSTRATIVE.search(text, max(0, clause.kind_at - 6), clause.kind_at))
     clause.killed, clause.wounded = casualties(text)
+    if (clause.skip and clause.kind == "clash" and (clause.killed or clause.wounded)
+            and len(text.split()) >= 5 and not text.endswith("؟") and not feared
+            and not c["not_happened"].search(text, 0, clause.kind_at)
+            and not c["not_violence"].search(text, 0, clause.kind_at)):
+        # "اشتبكت قواتها مع خلية ... خلال محاولة القبض على أفرادها، ما أسفر عن مقتل ثلاثة،
+        # وضبط أسلحة": an arrest that came to a fight with dead is a clash
+        clause.skip = False
     hurt = c["casualty_words"].search(text)
     # "ولم يسجل وصول أي مصابين", "دون وقوع إصابات": casualties denied.
     clause.hurt = bool(hurt and not _DENIED.search(text[max(0, hurt.start() - 30):hurt.start()]))

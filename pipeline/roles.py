@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from pipeline.actors import Actor, find_actors
+from pipeline.clauses import FIRED_ON
 from pipeline.normalize import fold_letters
 from pipeline.places import FIRED_FROM
 
@@ -201,6 +202,8 @@ def _score(sentence: str, position: int, actor: Actor, attack_at: int | None) ->
     after = sentence[position + len(actor.alias):position + len(actor.alias) + 60]
     if _OWNER_OF_ATTACKERS.search(before) or _FIRED_FROM.search(before):
         return 2
+    if any(m.start() < position < m.end() - 8 for m in FIRED_ON.finditer(sentence)):
+        return 3  # "أطلقت قوة من جيش الاحتلال النار على رعاة": who fired
     if _OWN_MEN_DID.match(after):
         return 3  # "قالت مصادر في هيئة تحرير الشام إن مقاتليها نفذوا عملية": theirs
     if _CLAIMER_BEFORE.search(before) and _CLAIMED.match(
@@ -240,7 +243,7 @@ def _score(sentence: str, position: int, actor: Actor, attack_at: int | None) ->
 # A clash is fought "بين X و Y" or "مع Y": the side named first attacks; the one the dead
 # belong to ("قتل عناصر من X في اشتباكات مع Y") is attacked.
 _BETWEEN = re.compile(r"(?:اشتباك\S*|معارك|مواجهات|اقتتال)\s+(?:\S+\s+){0,6}?بين\s")
-_WITH = re.compile(r"(?:اشتباك\S*|معارك|مواجهات|اقتتال|معركه)\s+(?:\S+\s+){0,2}?مع\s")
+_WITH = re.compile(r"(?:اشتباك\S*|اشتبك\S*|معارك|مواجهات|اقتتال|معركه)\s+(?:\S+\s+){0,2}?مع\s")
 # Between a side and its clash, what says the side is the one that lost men.
 _WITH_THE_DEAD = re.compile(r"(?<![\w])(?:قتل\S*|مقتل|اصيب|اصابه|جرح|خسر\S*|فقد\S*|تكبد\S*)"
                             r"(?![\w])")

@@ -621,6 +621,21 @@ def test_who_attacked_whom(sentence: str, perpetrator: str, target: str) -> None
     assert (event.perpetrator, event.target) == (perpetrator, target)
 
 
+def test_an_arrest_that_came_to_a_fight_with_dead_is_a_clash() -> None:
+    event = _one("وأعلنت قيادة الأمن الداخلي في حمص اليوم أن قواتها اشتبكت مع خلية من فلول النظام "
+                 "البائد في قرية الزارة، خلال محاولة القبض على أفرادها، ما أسفر عن مقتل ثلاثة من "
+                 "عناصر الخلية، وضبط أسلحة وذخائر.", date(2025, 11, 22))
+    assert (event.type, event.perpetrator, event.target, event.killed) == (
+        "clash", "government", "other", 3)
+
+
+def test_shooters_named_between_the_verb_and_their_fire() -> None:
+    event = _one("أطلقت قوة من جيش الاحتلال الإسرائيلي النار على رعاة أغنام في محيط بلدة جباتا "
+                 "الخشب صباح اليوم، ما أدى إلى إصابة راعٍ بجروح.")
+    assert (event.type, event.perpetrator, event.target) == ("armed_attack", "israel",
+                                                            "civilians")
+
+
 def test_the_place_struck_not_the_one_of_an_attack_alongside() -> None:
     event = _one("قصفت المدفعية التركية اليوم مواقع لقوات النظام قرب مدينة سراقب، بالتزامن مع "
                  "هجوم أطلقته فصائل المعارضة على بلدة النيرب، ما أدى لمقتل ثلاثة عناصر.")

@@ -59,7 +59,7 @@ def fold_letters(text: str) -> str:
 
 # "مقاتلَين" with its fatha is two fighters (the dual), "مقاتلِين" many: once diacritics go the
 # two read alike, so the marked dual is written as the nominative dual ("مقاتلان") first.
-_DUAL_FATHA = re.compile(r"(\w)\u064e\u064a\u0652?\u0646(?!\w)")
+_DUAL_FATHA = re.compile(r"(\w)\u0651?\u064e\u0651?\u064a\u0652?\u0646(?!\w)")  # "مدنيَّين" too
 
 
 def normalize(text: str) -> str:

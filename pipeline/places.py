@@ -398,6 +398,9 @@ def resolve_place(sentence: str, context: str = "") -> tuple[str | None, str | N
         capital = _CAPITALS.get(candidates[0].name)
         if capital:  # "بمدينة إدلب": the governorate's seat names the governorate
             explicit.append(capital)
+        adjective = _CITY_ADJECTIVE.match(sentence, position + len(candidates[0].name))
+        if adjective:
+            explicit.append(_CITY_ADJECTIVE_CODES[adjective.group("city")])
         if _previous_word(sentence, position) in _NOT_HERE or _ABROAD.match(
                 sentence, position + len(candidates[0].name)):
             continue  # "نقلا إلى مشفى الكسرة", "حركة رجال الكرامة", "مدينة أورفا التركية"
@@ -491,6 +494,12 @@ _ORIGIN = re.compile(r"(?<![\w])(?:(?:من\s+)?(?:ابناء|اهالي)\s+"
                      r"|(?:القادمين|القادمون|النازحين|النازحون|المهجرين|الفارين)\s+من\s+"
                      r"(?:(?:مدن|بلدات|قري)\s+(?:و\s?(?:مدن|بلدات|قري)\s+)?)?(?:\S+\s+و\s?)?)$")
 _ABROAD = re.compile(r"\s+(?:التركيه|العراقيه|اللبنانيه|الاردنيه|الاسرائيليه)(?![\w])")
+# "حي جوبر الدمشقي", "حي صلاح الدين الحلبي": the city's adjective names its governorate.
+_CITY_ADJECTIVE = re.compile(r"\s+ال(?P<city>دمشقي|حلبي|حمصي|حموي|ادلبي|درعاوي|ديري|رقاوي|لاذقاني)"
+                             r"(?:ه)?(?![\w])")
+_CITY_ADJECTIVE_CODES = {"دمشقي": "SY-DI", "حلبي": "SY-HL", "حمصي": "SY-HI", "حموي": "SY-HM",
+                         "ادلبي": "SY-ID", "درعاوي": "SY-DR", "ديري": "SY-DY", "رقاوي": "SY-RA",
+                         "لاذقاني": "SY-LA"}
 _ALONG_ROAD = re.compile(r"(?<![\w])(?:ال)?طريق\s+(?:(?!(?:قرب|في|عند|ضمن|داخل|بالقرب|من)\s)"
                          r"\S+\s+){0,6}?و?$")
 _CAPITAL_CITY = re.compile(r"(?<![\w])(?:العاصمه|مدينه|وسط)\s+دمشق(?![\w])")

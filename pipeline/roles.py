@@ -253,7 +253,7 @@ _WITH_THE_DEAD = re.compile(r"(?<![\w])(?:قتل\S*|مقتل|اصيب|اصابه
 _SIDES_END = re.compile(r"(?<![\w])(?:قبل\s+ان|بعد\s+ان|حتي|اسفرت|اسفر|ما\s+ادي|ادت|علي\s+خلفيه"
                         r"|انتهت|تدخل\S*)(?![\w])")
 # "بين X، وفي مقدمتها Y، من جهة، وZ من جهة أخرى": the second side comes after "من جهة".
-_ONE_SIDE = re.compile(r"من\s+جهه(?!\s+اخري)(?![\w])")
+_ONE_SIDE = re.compile(r"من\s+جهه(?!\s+اخري)(?=\s*[،,]|\s+و)")  # (not "من جهة ساحة العباسيين")
 
 
 def _clash_sides(sentence: str, actors: list) -> tuple[str, str | None] | None:

@@ -612,6 +612,11 @@ def test_headlines_and_related_lists_never_make_events() -> None:
      "أدى إلى مقتل ثمانية مدنيين.", "government", "civilians"),
     ("استهدفت مروحيات نظام الأسد حي الفردوس بحلب اليوم بالصواريخ، ما أدى لمقتل تسعة مدنيين.",
      "government", "civilians"),
+    # the rebels' names; "من جهة" that names a direction, not one side
+    ("قتل عشرة عناصر من حزب الله فجر اليوم في كمين نصبه مقاتلو الجبهة الإسلامية قرب بلدة "
+     "رأس المعرة.", "other", "iran_backed"),
+    ("دارت اشتباكات بين الثوار وقوات النظام في حي جوبر اليوم، إثر محاولة لاقتحام الحي من جهة "
+     "ساحة العباسيين، قُتل خلالها ثلاثة مقاتلين.", "other", "government_forces"),
     # factions loyal to Turkey are the SNA, not Turkey
     ("أطلق مسلحون من فصائل سورية موالية لتركيا النار على سيارة مدنية قرب تل أبيض اليوم، ما "
      "أدى إلى مقتل مدنيين اثنين.", "sna", "civilians"),
@@ -762,6 +767,8 @@ def test_a_later_attack_without_a_day_is_the_articles_days_unless_set_apart() ->
      "تشرين", "سد تشرين", "SY-HL"),
     ("قُتل شابان من أبناء بلدة كويا بريف درعا الغربي إثر استهداف مسيّرة دراجتهما قرب الوادي "
      "المحاذي للبلدة", "كويا", "SY-DR"),
+    # the city's adjective names its governorate
+    ("دارت اشتباكات بين الثوار وقوات النظام في حي جوبر الدمشقي", "جوبر", "SY-DI"),
 ])
 def test_place_and_governorate(sentence: str, place: str, governorate: str) -> None:
     from pipeline.normalize import normalize

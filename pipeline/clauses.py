@@ -47,13 +47,13 @@ _CLAUSE_BREAK = re.compile(r"[،,]\s*(?=(?:فيما|بينما|في حين|حي�
 
 
 def _pattern(phrases: list[str], whole_short: bool = False) -> re.Pattern:
-    """Phrases at the start of a word, after a clitic or the article, longest first.
-    `whole_short`: a phrase of three letters or fewer must end its word ("أدى" is not the
-    start of "ببادية")."""
+    """Phrases at the start of a word, after a clitic or the article, longest first; one
+    written with a final "$" must end its word. `whole_short`: a phrase of three letters or
+    fewer must end its word ("أدى" is not the start of "ببادية")."""
     folded = sorted({normalize(str(p)) for p in phrases}, key=len, reverse=True)
     return re.compile(r"(?<![\w])(?:[وبلف]|ال|وال|بال|فال|لل)??(?:" + "|".join(
-        re.escape(p).replace(r"\ ", r"\s+") + (r"(?![\w])" if whole_short and len(p) <= 3
-                                                 else "")
+        re.escape(p.removesuffix("$")).replace(r"\ ", r"\s+") + (
+            r"(?![\w])" if p.endswith("$") or (whole_short and len(p) <= 3) else "")
         for p in folded) + ")")
 
 

@@ -175,6 +175,9 @@ def test_not_an_event(sentence: str) -> None:
     # a push on a front, and the side that stood up to it, fought each other
     ("قتل 7 عناصر من قوات الأسد خلال محاولة تقدم فاشلة على محور تلة الكبينة", "clash"),
     ("حاولت مجموعات من الفرقة الرابعة التسلل إلى التلة، فتصدت لها فصائل المعارضة", "clash"),
+    # fighters who set off a bomb did not blow themselves up
+    ("فجّر مقاتلون من الجيش الحر عبوة ناسفة بحافلة مبيت عسكرية لقوات النظام", "ied"),
+    ("فجّر مقاتل من التنظيم عربة مفخخة عند مدخل البلدة", "suicide_attack"),
 ])
 def test_attack_type(sentence: str, kind: str) -> None:
     from pipeline.normalize import normalize
@@ -617,6 +620,8 @@ def test_headlines_and_related_lists_never_make_events() -> None:
      "رأس المعرة.", "other", "iran_backed"),
     ("دارت اشتباكات بين الثوار وقوات النظام في حي جوبر اليوم، إثر محاولة لاقتحام الحي من جهة "
      "ساحة العباسيين، قُتل خلالها ثلاثة مقاتلين.", "other", "government_forces"),
+    ("فجّر مقاتلون من الجيش الحر عبوة ناسفة بحافلة مبيت عسكرية لقوات النظام قرب بلدة تل "
+     "الدرة اليوم، ما أدى إلى مقتل ثمانية عناصر.", "other", "government_forces"),
     # factions loyal to Turkey are the SNA, not Turkey
     ("أطلق مسلحون من فصائل سورية موالية لتركيا النار على سيارة مدنية قرب تل أبيض اليوم، ما "
      "أدى إلى مقتل مدنيين اثنين.", "sna", "civilians"),

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import yaml
 
-from pipeline.dates import MONTH_NAMES, day_span, resolve_date
+from pipeline.dates import MONTH_NAMES, SINCE_WORD, day_span, resolve_date
 from pipeline.normalize import normalize
 from pipeline.numbers import FIGURE, NUMBER, casualties, parse_number
 from pipeline.places import as_written, resolve_place
@@ -225,7 +225,8 @@ _REACHED_FIGURE = re.compile(rf"\s+{FIGURE}")  # "بلغ تسعة"
 _UPDATE_FIGURE = re.compile(rf"(?:الي|ل)\s+{FIGURE}")
 _BREAKDOWN = re.compile(rf"(?<![\w])(?:وهم|وهي|منهم)\s+(?={NUMBER}\s)")
 _RECALLED = re.compile(r"^و?كان(?:ت)?\s+(?:\S+\s+){0,4}?قد\s")
-SINCE_WORD = re.compile(r"(?<![\w])منذ(?![\w])")  # a day named after it starts a period
+_SINCE_NAMED_DAY = re.compile(rf"(?<![\w])منذ\s+(?:يوم\s+)?(?:\d{{1,2}}|ال\S+)\s+(?:من\s+)?"
+                              rf"(?:شهر\s+)?(?:{MONTH_NAMES})(?![\w])")
 _IN_NAMED_MONTH = re.compile(rf"(?:خلال|طيله|علي\s+مدار)\s+(?:شهر\s+)?(?:{MONTH_NAMES})(?![\w])")
 _SINCE = re.compile(r"(?<![\w])(?:منذ|خلال)(?![\w])")
 # Where an attack struck across the border ("على بلدة أقجة قلعة التركية المقابلة لتل أبيض").
@@ -289,7 +290,8 @@ def read_clause(original: str, context: str, published: date | None,
     # من أعنف الهجمات منذ بداية العام") or has its day; attacks over a period told before what
     # they led to ("استهدفت ... المدنيين بأكثر من 80 مسيرة خلال العام الماضي، ما أدى إلى مقتل
     # 11") are counted over it.
-    period = c["period"].search(text) or _IN_NAMED_MONTH.search(text)  # "خلال حزيران"
+    period = (c["period"].search(text) or _IN_NAMED_MONTH.search(text)  # "خلال حزيران"
+              or _SINCE_NAMED_DAY.search(text))  # "منذ الثامن من كانون الأول"
     result = _RESULT.search(text)
     clause.period = bool(period) and not (result and result.start() < period.start()) and not (
         _NTH.search(text, 0, period.start()))

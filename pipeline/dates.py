@@ -91,7 +91,9 @@ def _latest(month: int, day: int, published: date, year: str | None) -> date | N
 
 
 # "من 7 حتى 13 كانون الأول", "بين ١١ و١٧ تشرين الثاني", "من الأول حتى السابع من آذار".
-_DAY_SPAN = re.compile(rf"(?<![\w])(?:من|بين)\s+(?:يوم\s+)?{_DAY}\s+(?:\S+\s+)?"
+# (the first day's month of its own when the span runs into the next: "بين 27 آب و8 أيلول")
+_DAY_SPAN = re.compile(rf"(?<![\w])(?:من|بين)\s+(?:يوم\s+)?{_DAY}\s+"
+                       rf"(?:(?:من\s+)?({MONTH_NAMES})(?![\w])(?:\s*/\s*\S+)?\s+|\S+\s+)?"
                        rf"(?:(?:حتي|الي)\s+|و\s*)(?:يوم\s+)?{_DAY}\s+(?:من\s+)?(?:شهر\s+)?"
                        rf"({MONTH_NAMES})(?![\w])(?:\s*/\s*(?:{MONTH_NAMES}))?"
                        rf"(?:\s+(?:من\s+)?(?:عام\s+)?(\d{{4}}))?")
@@ -103,18 +105,27 @@ def day_span(sentence: str, published: date | None) -> tuple[date, date] | None:
     span = _DAY_SPAN.search(sentence)
     if span is None or published is None:
         return None
-    last = _latest(MONTHS[span.group(5)], _day_of(span, 3), published, span.group(6))
+    last = _latest(MONTHS[span.group(6)], _day_of(span, 4), published, span.group(7))
     first = _day_of(span, 1)
-    if last is None or not 1 <= first <= last.day:
+    if last is None:
+        return None
+    if span.group(3) and MONTHS[span.group(3)] != last.month:
+        # the span began in the month before ("بين 27 آب و8 أيلول")
+        start = _latest(MONTHS[span.group(3)], first, last, None)
+        return (start, last) if start is not None and first <= 31 else None
+    if not 1 <= first <= last.day:
         return None
     return last.replace(day=first), last
+
+
+SINCE_WORD = re.compile(r"(?<![\w])و?منذ(?![\w])")  # a day named after it starts a period
 
 
 def since_day(sentence: str, published: date | None) -> date | None:
     """The day a running total counts from ("منذ يوم الخميس الفائت", "منذ بدء التصعيد في
     الـ 30 من نيسان", "منذ مطلع شباط الماضي": its first day), or None when "منذ" names no
     day, or names this month or year (a tally of the month or year so far)."""
-    since = re.search(r"(?<![\w])و?منذ(?![\w])", sentence)
+    since = SINCE_WORD.search(sentence)
     if since is None or published is None:
         return None
     start, precision = resolve_date(sentence[since.end():], published)

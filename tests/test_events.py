@@ -358,6 +358,22 @@ def test_a_figure_over_a_named_month_is_a_tally() -> None:
     assert [(t.period, t.killed) for t in extraction.tallies] == [("2023-06", 19)]
 
 
+@pytest.mark.parametrize(("text", "published", "period", "killed"), [
+    # since a named day; days running into the next month; since a battle began
+    ("وأحصت الإدارة الذاتية مقتل 322 مدنياً جراء الهجمات على مناطقها منذ الثامن من كانون الأول "
+     "2024 وحتى منتصف الشهر الجاري.", date(2025, 1, 16), "2024-12-08/2025-01-16", 322),
+    ("وأشار التقرير إلى أن الاشتباكات التي اندلعت في ريف دير الزور بين 27 آب و8 أيلول أسفرت "
+     "عن مقتل 25 مدنياً.", date(2023, 9, 20), "2023-08-27/2023-09-08", 25),
+    ("ومنذ انطلاق معركة السيطرة على المدينة في السادس من حزيران الجاري، وثقت مصادر محلية مقتل "
+     "173 مدنياً جراء الغارات.", date(2017, 6, 19), "2017-06-06/2017-06-19", 173),
+])
+def test_a_figure_since_a_day_or_between_two_is_a_tally(text: str, published: date,
+                                                        period: str, killed: int) -> None:
+    extraction = extract_events(text, published)
+    assert extraction.events == []
+    assert [(t.period, t.killed) for t in extraction.tallies] == [(period, killed)]
+
+
 def test_where_the_dead_came_from_and_the_same_road() -> None:
     events = extract_events(
         "وفي حادثة منفصلة، قُتل شابان من ريف حماة إثر انفجار لغم أرضي بسيارتهما في بادية تدمر، "

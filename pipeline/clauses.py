@@ -222,7 +222,11 @@ _SAME = re.compile(r"[وبل]?ال\S+\s+(?:ذاته|نفسه|ذاتها|نفسه
 # "إن عدد قتلى الغارات الأمريكية بلغ تسعة": the toll told again, higher
 _COUNT_REACHED = re.compile(r"(?<![\w])عدد\s+(?:\S+\s+){1,4}?(?:بلغ|وصل)(?![\w])")
 _REACHED_FIGURE = re.compile(rf"\s+{FIGURE}")  # "بلغ تسعة"
-_UPDATE_FIGURE = re.compile(rf"(?:الي|ل)\s+{FIGURE}")
+_UPDATE_FIGURE = re.compile(rf"(?<![\w])(?:الي|ل)\s+{FIGURE}")
+_COUNTED_ATTACKS = re.compile(r"\s*(?:عدد\s+(?:ال)?)?(?:هجوما|هجمات|عمليه|عمليات|استهدافا"
+                              r"|استهدافات|اعتداء|اعتداءات|غاره|غارات)(?![\w])")
+_ATTACKS_COUNTED = re.compile(r"(?<![\w])عدد\s+(?:ال)?(?:هجمات|عمليات|استهدافات|اعتداءات|غارات)"
+                              r"(?![\w])")
 _BREAKDOWN = re.compile(rf"(?<![\w])(?:وهم|وهي|منهم)\s+(?={NUMBER}\s)")
 _RECALLED = re.compile(r"^و?كان(?:ت)?\s+(?:\S+\s+){0,4}?قد\s")
 _SINCE_NAMED_DAY = re.compile(rf"(?<![\w])منذ\s+(?:يوم\s+)?(?:\d{{1,2}}|ال\S+)\s+(?:من\s+)?"
@@ -395,11 +399,12 @@ def _read_update(clause: Clause, update: re.Match) -> None:
     """"ارتفعت الحصيلة إلى 11": the clause's figure replaces the one told, unless it is a
     running total or a total broken down."""
     text = clause.text
-    figure = (_UPDATE_FIGURE.search(text, update.end(), update.end() + 200)
-              or _REACHED_FIGURE.match(text, update.end()))
+    figure = (_REACHED_FIGURE.match(text, update.end())
+              or _UPDATE_FIGURE.search(text, update.end(), update.end() + 200))
     value = parse_number(figure.group("num")) if figure else None
-    if value is None:
-        return
+    if value is None or _COUNTED_ATTACKS.match(text, figure.end()) or _ATTACKS_COUNTED.search(
+            text, update.start(), figure.start()):
+        return  # "يرتفع عدد الهجمات ... إلى 164 عملية": attacks counted, not people
     wounded = bool(re.search(r"جرحي|مصابين|الجرحي|المصابين|اصابات",
                              text[update.start():figure.end()]))
     if _SINCE.search(text, update.end(), figure.start()):

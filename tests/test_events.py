@@ -374,6 +374,24 @@ def test_a_figure_since_a_day_or_between_two_is_a_tally(text: str, published: da
     assert [(t.period, t.killed) for t in extraction.tallies] == [(period, killed)]
 
 
+@pytest.mark.parametrize(("text", "published", "period", "killed"), [
+    ("وبهذا يرتفع عدد الشهداء المدنيين جراء الهجمات التركية منذ فجر الأحد إلى 15 شهيداً.",
+     date(2022, 11, 21), "2022-11-20/2022-11-21", 15),
+    # the attacks counted are no toll; the figure after the verb, not a year
+    ("وبذلك، يرتفع إلى 14 عدد العمليات التي نفذتها خلايا التنظيم خلال شهر تشرين الأول 2021، "
+     "والتي أسفرت عن مقتل 11 شخصاً.", date(2021, 10, 30), "2021-10", 11),
+    ("وبذلك، يرتفع إلى 51 عدد عناصر الميليشيات الذين قتلوا جراء الضربات الأمريكية منذ 17 "
+     "تشرين الأول 2023.", date(2024, 2, 3), "2023-10-17/2024-02-03", 51),
+    ("وبذلك، ترتفع حصيلة القتلى منذ مطلع العام 2024 إلى 1,103 أشخاص.", date(2024, 5, 2),
+     "2024", 1103),
+])
+def test_a_running_total_rising_to_a_figure(text: str, published: date, period: str,
+                                            killed: int) -> None:
+    extraction = extract_events(text, published)
+    assert extraction.events == []
+    assert [(t.period, t.killed) for t in extraction.tallies] == [(period, killed)]
+
+
 def test_where_the_dead_came_from_and_the_same_road() -> None:
     events = extract_events(
         "وفي حادثة منفصلة، قُتل شابان من ريف حماة إثر انفجار لغم أرضي بسيارتهما في بادية تدمر، "

@@ -62,9 +62,6 @@ def fold_letters(text: str) -> str:
 _DUAL_FATHA = re.compile(r"(\w)\u0651?\u064e\u0651?\u064a\u0652?\u0646(?!\w)")  # "مدنيَّين" too
 
 
-_THOUSANDS = re.compile(r"(?<=\d)[,٬](?=\d{3}(?!\d))")
-
-
 def normalize(text: str) -> str:
     """Folded Arabic for matching: no diacritics or tatweel, one alef, ASCII digits, words
     rejoined."""
@@ -75,5 +72,5 @@ def normalize(text: str) -> str:
     text = _DUAL_FATHA.sub("\\1ان", text)
     text = dediac_ar(text)
     text = fold_letters(text)
-    text = _THOUSANDS.sub("", text.translate(_DIGITS))  # "1,103": one figure
+    text = text.translate(_DIGITS)
     return _SPACES.sub(" ", text).strip()

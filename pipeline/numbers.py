@@ -33,7 +33,7 @@ _TENS_WORD = "|".join(sorted(_TENS, key=len, reverse=True))
 _HUNDRED_WORD = "|".join(sorted(_HUNDREDS, key=len, reverse=True))
 # One number as written: digits, "ثلاثه عشر", "اربع واربعون", "عشرون", "سبعه".
 NUMBER = (
-    rf"(?:\d+|(?:(?:{_UNIT_WORD})\s+و\s?(?:{_TENS_WORD}))|(?:(?:{_UNIT_WORD})\s+(?:عشر|عشره))"
+    rf"(?:\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+|(?:(?:{_UNIT_WORD})\s+و\s?(?:{_TENS_WORD}))|(?:(?:{_UNIT_WORD})\s+(?:عشر|عشره))"
     rf"|(?:{_TENS_WORD})|(?:{_HUNDRED_WORD})|(?:{_UNIT_WORD}))"
 )
 _NUMBER_RE = re.compile(rf"^{NUMBER}$")
@@ -42,6 +42,8 @@ _NUMBER_RE = re.compile(rf"^{NUMBER}$")
 def parse_number(words: str) -> int | None:
     """The value of one number as matched by NUMBER, or None."""
     words = words.strip()
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+", words):
+        words = words.replace(",", "")  # "1,103": one figure
     if words.isdigit():
         return int(words)
     if not _NUMBER_RE.match(words):

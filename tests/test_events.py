@@ -447,6 +447,20 @@ def test_gunmen_on_the_coast_after_2024_are_the_remnants(text: str, published: d
     assert _one(text, published).perpetrator == perpetrator
 
 
+@pytest.mark.parametrize(("text", "published", "perpetrator"), [
+    ("قُتل رجل وابنه وأصيب ثلاثة آخرون بقصف استهدف منازل المدنيين في بلدة البارة بريف إدلب "
+     "ظهر اليوم.", date(2023, 6, 25), "government"),
+    # not in Damascus, where the mortars on its quarters were the rebels'; not after 2024
+    ("أصيب أربعة مدنيين بجروح جراء سقوط قذيفتي هاون على حي باب توما في دمشق اليوم.",
+     date(2013, 4, 23), "unknown"),
+    ("قُتل رجل وابنه بقصف استهدف منازل المدنيين في بلدة البارة بريف إدلب ظهر اليوم.",
+     date(2025, 6, 25), "unknown"),
+])
+def test_unnamed_shells_on_people_in_idlib_before_2024_are_the_governments(
+        text: str, published: date, perpetrator: str) -> None:
+    assert _one(text, published).perpetrator == perpetrator
+
+
 def test_an_update_on_another_attack_elsewhere_is_that_attacks() -> None:
     events = extract_events(
         "وفي اعتداء آخر سقطت قذيفة هاون ظهر اليوم على حي القصاع ما تسبب بإصابة ثلاثة مواطنين "

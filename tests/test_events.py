@@ -694,6 +694,17 @@ def test_shooters_named_between_the_verb_and_their_fire() -> None:
                                                             "civilians")
 
 
+def test_bodies_left_under_the_shelling_are_no_new_attack() -> None:
+    extraction = extract_events(
+        "لم تهدأ راجمات الصواريخ ومدافع الهاون طوال نهار اليوم على حي بابا عمرو في مدينة حمص، "
+        "لليوم السابع على التوالي، فيما بقيت الجثث في الشوارع ساعات طويلة بسبب عجز المسعفين عن "
+        "الوصول إليها تحت القصف.\n"
+        "وأفادت لجان التنسيق بسقوط ما لا يقل عن 35 شهيداً في الحي.\n"
+        "كما سقط عشرات القتلى والجرحى في حي الخالدية جراء القصف ذاته.", PUBLISHED)
+    first = extraction.events[0]
+    assert (first.place, first.killed) == ("بابا عمرو", 35)
+
+
 def test_the_place_struck_not_the_one_of_an_attack_alongside() -> None:
     event = _one("قصفت المدفعية التركية اليوم مواقع لقوات النظام قرب مدينة سراقب، بالتزامن مع "
                  "هجوم أطلقته فصائل المعارضة على بلدة النيرب، ما أدى لمقتل ثلاثة عناصر.")

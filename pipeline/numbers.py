@@ -7,6 +7,7 @@ figure, "dozens" is 12, "a few" and "others" are no number.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from pipeline.normalize import fold_letters
 
@@ -177,8 +178,25 @@ _KILLED_DOZENS = re.compile(rf"{_KILLED_VERB}\s+(?:ال)?عشرات|(?:ال)?ع�
 _WOUNDED_DOZENS = re.compile(rf"{_WOUNDED_VERB}\s+(?:ال)?عشرات|(?:ال)?عشرات\s+(?:من\s+)?الجرحي")
 # "مقتل وجرح نحو 40": one figure for both, which FORMAT.md leaves uncounted.
 _ANY_FIGURE = FIGURE.replace("?P<num>", "?:")
-MIXED = re.compile(rf"(?:مقتل|قتل|استشهاد)\s+و\s?(?:جرح|اصابه)\s+(?:{FIGURE}|(?:ال)?عشرات)"
-                   rf"|{_ANY_FIGURE}\s+(?:\S+\s+)?(?:بين\s+)?(?:قتيل\S*|قتلي)\s+و\s?(?:جريح|جرحي)")
+_MIXED = [re.compile(rf"(?:مقتل|قتل|استشهاد)\s+و\s?(?:جرح|اصابه)\s+(?:{FIGURE}|(?:ال)?عشرات)"),
+          re.compile(rf"{_ANY_FIGURE}\s+(?:\S+\s+)?(?:بين\s+)?(?:قتيل\S*|قتلي)\s+و\s?(?:جريح"
+                     rf"|جرحي)")]
+# Where a figure may begin: a pattern that starts with one is tried only there (one scan of
+# the clause for all of them, not one each: the figure's many words make each scan costly).
+_FIGURE_AT = re.compile(rf"(?={_ANY_FIGURE})")
+
+
+def _matches(pattern: re.Pattern, sentence: str, figures: list[int]) -> Iterator[re.Match]:
+    """pattern.finditer(sentence), tried only where a figure begins when the pattern starts
+    with one."""
+    if not pattern.pattern.startswith((FIGURE, _ANY_FIGURE)):
+        yield from pattern.finditer(sentence)
+        return
+    end = 0
+    for start in figures:
+        if start >= end and (match := pattern.match(sentence, start)):
+            yield match
+            end = match.end()
 
 
 _ANY_HARM = re.compile(fold_letters(
@@ -242,13 +260,14 @@ _DURATION = re.compile(r"\s+(?:يوما|يوم|ايام|ساعه|ساعات|اس
 _RANGE_OPENS = re.compile(r"بين\s+$")
 
 
-def _count(sentence: str, patterns: list[re.Pattern], dual: re.Pattern, dozens: re.Pattern,
-           one: re.Pattern, joined: re.Pattern, subject: re.Pattern | None = None) -> int | None:
+def _count(sentence: str, figures: list[int], patterns: list[re.Pattern], dual: re.Pattern,
+           dozens: re.Pattern, one: re.Pattern, joined: re.Pattern,
+           subject: re.Pattern | None = None) -> int | None:
     # The figure stated first wins (a later one is usually another event or a subgroup), with
     # the people joined to it by "و".
     found = [(m.start(), _whole(sentence, m.start("num"), parse_number(m.group("num"))),
               None if _RANGE_OPENS.search(sentence, max(0, m.start("num") - 6), m.start("num"))
-              else m.end("num")) for p in patterns for m in p.finditer(sentence)
+              else m.end("num")) for p in patterns for m in _matches(p, sentence, figures)
              if not _DURATION.match(sentence, m.end("num"))]
     if subject is not None:
         found += [(m.start("noun"), 1, m.end("noun")) for m in subject.finditer(sentence)]
@@ -265,10 +284,11 @@ def casualties(sentence: str) -> tuple[int | None, int | None]:
     """(killed, wounded) stated in one normalized sentence, None where it gives no figure."""
     if not _ANY_HARM.search(sentence):
         return None, None  # most sentences: no casualty word at all
-    if MIXED.search(sentence):
+    figures = [m.start() for m in _FIGURE_AT.finditer(sentence)]
+    if any(next(_matches(p, sentence, figures), None) for p in _MIXED):
         return None, None
-    killed = _count(sentence, _KILLED, _KILLED_DUAL, _KILLED_DOZENS, _KILLED_ONE,
+    killed = _count(sentence, figures, _KILLED, _KILLED_DUAL, _KILLED_DOZENS, _KILLED_ONE,
                     _JOINED_KILLED, _SUBJECT_KILLED)
-    wounded = _count(sentence, _WOUNDED, _WOUNDED_DUAL, _WOUNDED_DOZENS, _WOUNDED_ONE,
+    wounded = _count(sentence, figures, _WOUNDED, _WOUNDED_DUAL, _WOUNDED_DOZENS, _WOUNDED_ONE,
                      _JOINED_WOUNDED)
     return killed, wounded

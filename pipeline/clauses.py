@@ -46,15 +46,39 @@ _CLAUSE_BREAK = re.compile(r"[،,]\s*(?=(?:فيما|بينما|في حين|حي�
                            r"|أسبوع|اسبوع|أسابيع|اسابيع)\s+(?:فقط\s+)?من\s)")
 
 
-def _pattern(phrases: list[str], whole_short: bool = False) -> re.Pattern:
-    """Phrases at the start of a word, after a clitic or the article, longest first; one
-    written with a final "$" must end its word. `whole_short`: a phrase of three letters or
-    fewer must end its word ("أدى" is not the start of "ببادية")."""
-    folded = sorted({normalize(str(p)) for p in phrases}, key=len, reverse=True)
-    return re.compile(r"(?<![\w])(?:[وبلف]|ال|وال|بال|فال|لل)??(?:" + "|".join(
-        re.escape(p.removesuffix("$")).replace(r"\ ", r"\s+") + (
-            r"(?![\w])" if p.endswith("$") or (whole_short and len(p) <= 3) else "")
-        for p in folded) + ")")
+def _phrase(raw: object, whole_short: bool) -> tuple[str, str]:
+    """(folded phrase, what must follow it): "X$" ends its word, "X!Y" is not followed by Y
+    ("نفي!ذ": denies, not "تنفيذ", carrying out)."""
+    text, _, not_before = str(raw).partition("!")
+    folded = normalize(text.removesuffix("$"))
+    if text.endswith("$") or (whole_short and len(folded) <= 3):
+        return folded, r"(?![\w])"
+    return folded, f"(?!{re.escape(normalize(not_before))})" if not_before else ""
+
+
+def _alternation(node: dict) -> str:
+    """A trie of phrases as one regular expression: a shared start is tried once (the engine
+    tries each alternative of a flat list in turn), a phrase that goes on before its prefix."""
+    branches = [atom + _alternation(child) for atom, child in node.items() if atom]
+    ends = node.get("", set())
+    if ends:
+        branches.append("" if "" in ends else "|".join(sorted(ends)))
+    if len(branches) == 1 and not ends:
+        return branches[0]
+    return "(?:" + "|".join(branches) + ")"
+
+
+def _pattern(phrases: list, whole_short: bool = False) -> re.Pattern:
+    """Phrases at the start of a word, after a clitic or the article, the longest that
+    matches; see _phrase for "$" and "!". `whole_short`: a phrase of three letters or fewer
+    must end its word ("أدى" is not the start of "ببادية")."""
+    trie: dict = {}
+    for folded, after in (_phrase(p, whole_short) for p in phrases):
+        node = trie
+        for char in folded:
+            node = node.setdefault(r"\s+" if char == " " else re.escape(char), {})
+        node.setdefault("", set()).add(after)
+    return re.compile(r"(?<![\w])(?:[وبلف]|ال|وال|بال|فال|لل)??" + _alternation(trie))
 
 
 FIRED_ON = re.compile(r"(?<![\w])[وف]?(?:اطلق|اطلقت|اطلقوا|اطلقا)\s+(?:[^\s،,.]+\s+){1,6}?"
@@ -68,9 +92,6 @@ def cues() -> dict:
     compiled = {name: _pattern(data[name], whole_short=name == "same_attack") for name in (
         "not_happened", "feared", "not_violence", "general", "period", "toll_update", "same_attack",
         "casualty_words", "recalled", "another")}
-    # "تنفي", "نفي" deny; "تنفيذ هجوم", "حيز التنفيذ" carry out.
-    compiled["not_happened"] = re.compile(
-        compiled["not_happened"].pattern.replace("نفي", "نفي(?!ذ)"))
     compiled["overrides"] = [(kind, _pattern(words)) for kind, words in data["overrides"].items()]
     compiled["types"] = [(kind, _pattern(words)) for kind, words in data["types"].items()]
     # "أطلق مسلحان مجهولان يستقلان دراجة نارية النار على شقيقين": the shooters between the

@@ -20,7 +20,7 @@ from pipeline.clauses import AT_THE_SAME_TIME_AS, SINCE_WORD, Clause, clauses_of
 from pipeline.dates import day_span, month_period, since_day, year_period
 from pipeline.merging import types_agree
 from pipeline.models import Event, Extraction, Tally
-from pipeline.normalize import normalize
+from pipeline.normalize import normalize, normalize_each
 from pipeline.numbers import NUMBER, parse_number
 from pipeline.places import as_written, same_place, seat_city
 from pipeline.roles import QUOTES, affiliation, roles
@@ -200,7 +200,7 @@ def extract_events(text: str, published: date | None, title: str | None = None) 
     """Events and tallies that an article's clean text reports."""
     # each clause folded once; the article's folded text (for the places it names) is theirs
     pieces = clauses_of(text)
-    folded = [normalize(piece) for piece, _ in pieces]
+    folded = normalize_each([piece for piece, _ in pieces])
     folded_title = normalize(title) if title else ""
     context = " ".join(filter(None, [folded_title, *folded]))
     clauses = [read_clause(piece, context, published, folded=fold)

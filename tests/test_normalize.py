@@ -142,3 +142,13 @@ def test_table_is_large_enough() -> None:
 def test_rejoin_keeps_display_letters() -> None:
     # The display form only loses the breaks, not the letters' own shapes.
     assert rejoin_broken_words("دا.عــش") == "داعــش"
+
+
+def test_texts_folded_together_fold_as_each_alone() -> None:
+    from pipeline.normalize import normalize_each
+
+    texts = ["هجوم لـ د ا ع ش", "ا ع ش على حاجز  ", " دا.عــش", "مقاتلَين", "", "١٢ قتيلاً",
+             "نص فيه \x00 فاصل"]
+    assert normalize_each(texts) == [normalize(t) for t in texts]
+    assert normalize_each(texts[:4]) == [normalize(t) for t in texts[:4]]
+    assert normalize_each([]) == []

@@ -130,7 +130,6 @@ def _sizes_by_first_word() -> dict[str, tuple[int, ...]]:
     return {word: tuple(sorted(s, reverse=True)) for word, s in sizes.items()}
 
 
-@lru_cache(maxsize=65536)  # the same words come back in every article
 def _variants(word: str) -> tuple[tuple[str, int], ...]:
     """(word, letters cut) without a clitic that may stick to a name: "بريف", "وحمص",
     "للرقه" (ل + الرقه)."""
@@ -149,14 +148,18 @@ def _variants(word: str) -> tuple[tuple[str, int], ...]:
 def find_places(text: str) -> list[tuple[int, tuple[Place, ...]]]:
     """(position, candidate places) for every gazetteer name in normalized text, longest
     names first: a dictionary lookup of word n-grams, not one huge regular expression."""
-    index, starts = gazetteer(), _sizes_by_first_word()
+    index, lookups = gazetteer(), _LOOKUPS
     words = [(m.start(), m.group()) for m in _WORD.finditer(text)]
     found: list[tuple[int, tuple[Place, ...]]] = []
     i = 0
     while i < len(words):
         best = None
-        for first, cut in _variants(words[i][1]):
-            for size in starts.get(first, ()):
+        word = words[i][1]
+        heads = lookups.get(word)
+        if heads is None:
+            heads = _heads(word)
+        for first, cut, sizes in heads:
+            for size in sizes:
                 name = " ".join([first, *(w for _, w in words[i + 1:i + size])])
                 if name in index and (best is None or size > best[0]):
                     best = (size, name, cut)
@@ -167,6 +170,21 @@ def find_places(text: str) -> list[tuple[int, tuple[Place, ...]]]:
         else:
             i += 1
     return found
+
+
+# A word -> (its form without a clitic, letters cut, word counts of the names that form
+# starts) for the forms that start a name: for most words none. Filled as words come (the same
+# words come back in every article), up to a bound.
+_LOOKUPS: dict[str, tuple[tuple[str, int, tuple[int, ...]], ...]] = {}
+
+
+def _heads(word: str) -> tuple[tuple[str, int, tuple[int, ...]], ...]:
+    starts = _sizes_by_first_word()
+    heads = tuple((first, cut, starts[first]) for first, cut in _variants(word)
+                  if first in starts)
+    if len(_LOOKUPS) < 100_000:
+        _LOOKUPS[word] = heads
+    return heads
 
 
 # The word before a name that says it is a place: "في بلدة", "قرب", "شرقي", "طريق".

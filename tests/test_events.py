@@ -286,6 +286,18 @@ def test_a_similar_attack_is_by_the_hand_that_struck_not_by_a_speaker() -> None:
                                                                   ("isis", "month")]
 
 
+def test_cue_phrases_match_the_longest_whole_or_not_followed() -> None:
+    from pipeline.clauses import _pattern
+
+    pattern = _pattern(["هجوم", "هجوم انتحاري", "هجمات", "فجر مقاتل$", "نفي!ذ", "تنفي!ذ"])
+    assert pattern.search("وقع هجوم انتحاري امس").group() == "هجوم انتحاري"
+    assert pattern.search("بالهجمات الاخيره").group() == "بالهجمات"
+    assert pattern.search("فجر مقاتلون عبوه") is None
+    assert pattern.search("فجر مقاتل نفسه").group() == "فجر مقاتل"
+    assert pattern.search("بعد تنفيذ العمليه") is None
+    assert pattern.search("تنفي الوزاره").group() == "تنفي"
+
+
 def test_carrying_out_an_attack_is_no_denial() -> None:
     event = _one("قتل ثلاثة عناصر من قوات النظام أمس بعد تنفيذ مسلحين هجوماً على حاجز في بلدة طفس.")
     assert (event.type, event.killed) == ("armed_attack", 3)

@@ -420,8 +420,11 @@ def resolve_place(sentence: str, context: str = "") -> tuple[str | None, str | N
         if adjective:
             explicit.append(_CITY_ADJECTIVE_CODES[adjective.group("city")])
         if _previous_word(sentence, position) in _NOT_HERE or _ABROAD.match(
+                sentence, position + len(candidates[0].name)) or _PART_OF_TOWN.match(
                 sentence, position + len(candidates[0].name)):
-            continue  # "نقلا إلى مشفى الكسرة", "حركة رجال الكرامة", "مدينة أورفا التركية"
+            # "نقلا إلى مشفى الكسرة", "حركة رجال الكرامة", "مدينة أورفا التركية", "في الحارة
+            # الشرقية من البلدة" (a part of the town told)
+            continue
         if _strong(sentence, position, candidates, position - previous_end < 4):
             places.append((position, candidates))
             previous_end = position + len(candidates[0].name)
@@ -512,6 +515,7 @@ _ORIGIN = re.compile(r"(?<![\w])(?:(?:من\s+)?(?:ابناء|اهالي)\s+"
                      r"|(?:القادمين|القادمون|النازحين|النازحون|المهجرين|الفارين)\s+من\s+"
                      r"(?:(?:مدن|بلدات|قري)\s+(?:و\s?(?:مدن|بلدات|قري)\s+)?)?(?:\S+\s+و\s?)?)$")
 _ABROAD = re.compile(r"\s+(?:التركيه|العراقيه|اللبنانيه|الاردنيه|الاسرائيليه)(?![\w])")
+_PART_OF_TOWN = re.compile(r"(?:\s+ال\S+)?\s+من\s+(?:البلده|المدينه|القريه)(?![\w])")
 # "حي جوبر الدمشقي", "حي صلاح الدين الحلبي": the city's adjective names its governorate.
 _CITY_ADJECTIVE = re.compile(r"\s+ال(?P<city>دمشقي|حلبي|حمصي|حموي|ادلبي|درعاوي|ديري|رقاوي|لاذقاني)"
                              r"(?:ه)?(?![\w])")

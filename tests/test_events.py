@@ -843,8 +843,9 @@ def test_a_later_attack_without_a_day_is_the_articles_days_unless_set_apart() ->
      "تشرين", "سد تشرين", "SY-HL"),
     ("قُتل شابان من أبناء بلدة كويا بريف درعا الغربي إثر استهداف مسيّرة دراجتهما قرب الوادي "
      "المحاذي للبلدة", "كويا", "SY-DR"),
-    # the city's adjective names its governorate
+    # the city's adjective names its governorate; a part of the town told is no place
     ("دارت اشتباكات بين الثوار وقوات النظام في حي جوبر الدمشقي", "جوبر", "SY-DI"),
+    ("أطلق المسلحون النار على العنصر أمام منزله في الحارة الشرقية من البلدة", None, None),
 ])
 def test_place_and_governorate(sentence: str, place: str, governorate: str) -> None:
     from pipeline.normalize import normalize

@@ -175,6 +175,8 @@ def test_not_an_event(sentence: str) -> None:
     # a push on a front, and the side that stood up to it, fought each other
     ("قتل 7 عناصر من قوات الأسد خلال محاولة تقدم فاشلة على محور تلة الكبينة", "clash"),
     ("حاولت مجموعات من الفرقة الرابعة التسلل إلى التلة، فتصدت لها فصائل المعارضة", "clash"),
+    ("قتل 23 من عناصر الميليشيات جراء الضربات الجوية الأمريكية التي استهدفت مواقعها",
+     "airstrike"),
     # fighters who set off a bomb did not blow themselves up
     ("فجّر مقاتلون من الجيش الحر عبوة ناسفة بحافلة مبيت عسكرية لقوات النظام", "ied"),
     ("فجّر مقاتل من التنظيم عربة مفخخة عند مدخل البلدة", "suicide_attack"),

@@ -81,7 +81,7 @@ def _pattern(phrases: list, whole_short: bool = False) -> re.Pattern:
     return re.compile(r"(?<![\w])(?:[وبلف]|ال|وال|بال|فال|لل)??" + _alternation(trie))
 
 
-FIRED_ON = re.compile(r"(?<![\w])[وف]?(?:اطلق|اطلقت|اطلقوا|اطلقا)\s+(?:[^\s،,.]+\s+){1,6}?"
+FIRED_ON = re.compile(r"(?<![\w])[وف]?(?:اطلق|اطلقت|اطلقوا|اطلقا)\s+(?:[^\s،,.]+\s+){0,6}?"
                        r"النار\s+(?:علي|باتجاه|صوب)(?![\w])")
 
 

@@ -247,6 +247,7 @@ _SAME = re.compile(r"[وبل]?ال\S+\s+(?:ذاته|نفسه|ذاتها|نفسه
 _COUNT_REACHED = re.compile(r"(?<![\w])عدد\s+(?:\S+\s+){1,4}?(?:بلغ|وصل)(?![\w])")
 _REACHED_FIGURE = re.compile(rf"\s+{FIGURE}")  # "بلغ تسعة"
 _UPDATE_FIGURE = re.compile(rf"(?<![\w])(?:الي|ل)\s+{FIGURE}")
+_THE_DEAD = re.compile(r"(?<![\w])(?:قتلي|مقتل|جرحي|مصابين)(?![\w])")
 _COUNTED_ATTACKS = re.compile(r"\s*(?:عدد\s+(?:ال)?)?(?:هجوما|هجمات|عمليه|عمليات|استهدافا"
                               r"|استهدافات|اعتداء|اعتداءات|غاره|غارات)(?![\w])")
 _ATTACKS_COUNTED = re.compile(r"(?<![\w])عدد\s+(?:ال)?(?:هجمات|عمليات|استهدافات|اعتداءات|غارات)"
@@ -346,16 +347,17 @@ def read_clause(original: str, context: str, published: date | None,
             _GENERIC_ATTACK.match(text, clause.kind_at))) or clause.same_named or bool(
             _DEMONSTRATIVE.search(text, max(0, clause.kind_at - 6), clause.kind_at))
     clause.killed, clause.wounded = casualties(text)
-    if (clause.skip and clause.kind == "clash" and (clause.killed or clause.wounded)
-            and len(text.split()) >= 5 and not text.endswith("؟") and not feared
-            and not c["not_happened"].search(text, 0, clause.kind_at)
-            and not c["not_violence"].search(text, 0, clause.kind_at)):
-        # "اشتبكت قواتها مع خلية ... خلال محاولة القبض على أفرادها، ما أسفر عن مقتل ثلاثة،
-        # وضبط أسلحة": an arrest that came to a fight with dead is a clash
-        clause.skip = False
     hurt = c["casualty_words"].search(text)
     # "ولم يسجل وصول أي مصابين", "دون وقوع إصابات": casualties denied.
     clause.hurt = bool(hurt and not _DENIED.search(text[max(0, hurt.start() - 30):hurt.start()]))
+    if (clause.skip and clause.kind == "clash" and (
+            clause.killed or clause.wounded or _THE_DEAD.search(text))
+            and len(text.split()) >= 5 and not text.endswith("؟") and not feared
+            and all(m is None or m.start() > clause.kind_at for m in (
+                not_happened, c["not_violence"].search(text)))):
+        # "اشتبكت قواتها مع خلية ... خلال محاولة القبض على أفرادها، ما أسفر عن مقتل ثلاثة،
+        # وضبط أسلحة": an arrest that came to a fight with dead is a clash
+        clause.skip = False
     update = c["toll_update"].search(text) or _COUNT_REACHED.search(text)
     if update:
         _read_update(clause, update)

@@ -707,6 +707,15 @@ def test_an_arrest_that_came_to_a_fight_with_dead_is_a_clash() -> None:
         "clash", "government", "other", 3)
 
 
+def test_a_clash_told_with_its_dead_and_then_arms_seized_happened() -> None:
+    event = _one("وفي ريف دمشق، اشتبكت الجهات المختصة أمس مع مجموعة إرهابية مسلحة في مدينة حرستا، "
+                 "وأوقعت عدداً من أفرادها قتلى ومصابين، وصادرت أسلحة وذخائر.", date(2012, 5, 10))
+    assert (event.type, event.perpetrator, event.place) == ("clash", "government", "حرستا")
+    # (not an economy's "losing battle" that "struck a fatal spot")
+    assert extract_events('ويرى الباحث أن الحكومة "تخوض معركة خاسرة" مع السوق، وأن ضربة رفع الدعم '
+                          '"أصابت القدرة الشرائية في مقتل".', date(2023, 8, 14)).events == []
+
+
 def test_shooters_named_between_the_verb_and_their_fire() -> None:
     event = _one("أطلقت قوة من جيش الاحتلال الإسرائيلي النار على رعاة أغنام في محيط بلدة جباتا "
                  "الخشب صباح اليوم، ما أدى إلى إصابة راعٍ بجروح.")

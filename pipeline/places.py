@@ -434,7 +434,7 @@ def resolve_place(sentence: str, context: str = "") -> tuple[str | None, str | N
     landmarks = [c.governorate for p, cands in places for c in cands
                  if len({x.governorate for x in cands}) == 1
                  and (_BEARING.search(sentence[max(0, p - 16):p])
-                      or (cands[0].name.startswith(("جبل ", "سهل ", "منطقه ", "باديه "))
+                      or (cands[0].name.startswith(("جبل ", "سهل ", "منطقه ", "باديه ", "ناحيه "))
                           and _INSIDE.search(sentence[max(0, p - 40):p])))]
     # the article's governorates, most named first, then first named (a stable order)
     preferred = explicit + landmarks + stated + sorted(set(in_context), key=lambda g: (
@@ -525,7 +525,8 @@ _CITY_ADJECTIVE_CODES = {"دمشقي": "SY-DI", "حلبي": "SY-HL", "حمصي":
 _ALONG_ROAD = re.compile(r"(?<![\w])(?:ال)?طريق\s+(?:(?!(?:قرب|في|عند|ضمن|داخل|بالقرب|من)\s)"
                          r"\S+\s+){0,6}?و?$")
 _CAPITAL_CITY = re.compile(r"(?<![\w])(?:العاصمه|مدينه|وسط)\s+دمشق(?![\w])")
-_INSIDE = re.compile(r"(?<![\w])(?:قريه|بلده|مزرعه)\s+\S+(?:\s+\S+)?\s+(?:في|ب)\s*$")
+_INSIDE = re.compile(r"(?<![\w])(?:قريه|قري|بلده|بلدات|مزرعه)\s+\S+(?:\s+\S+){0,2}?\s+(?:في|ب)\s*"
+                     r"(?:ريف\s+)?$")  # "قرى صيدا والمعلك في ريف ناحية عين عيسى"
 _BEARING = re.compile(r"(?<![\w])(?:شرقي|غربي|شمالي|جنوبي|شرق|غرب|شمال|جنوب)\s+"
                       r"(?:(?:مدينه|بلده|قريه)\s+)?$")
 _COUNTRYSIDE = re.compile(r"(?<![\w])[وب]?(ريف|باديه)\s+(?:(?:مدينه|بلده|قريه)\s+)?$")

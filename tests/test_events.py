@@ -871,6 +871,16 @@ def test_place_and_governorate(sentence: str, place: str, governorate: str) -> N
     assert resolve_place(normalize(sentence)) == (place, governorate)
 
 
+def test_villages_in_a_named_sub_district_take_its_governorate() -> None:
+    from pipeline.normalize import normalize
+    from pipeline.places import resolve_place
+
+    # (the article names Hasakah; the sub-district named is Raqqa's)
+    context = normalize("قصف الاحتلال التركي قرى في ريف الحسكة وتل تمر والحسكة")
+    assert resolve_place(normalize("وكانت قرى صيدا والمعلك في ريف ناحية عين عيسى قد تعرضت أمس "
+                                   "لقصف مماثل"), context) == ("صيدا", "SY-RA")
+
+
 def test_place_without_its_settlement_word_and_yesterday_decides() -> None:
     # Published on a Thursday: "أمس الخميس" still means yesterday, not a week back.
     event = _one("قتل عنصران من الأمن العام مساء أمس الخميس بهجوم مسلح في مدينة جاسم "

@@ -863,6 +863,9 @@ def test_a_later_attack_without_a_day_is_the_articles_days_unless_set_apart() ->
     # the city's adjective names its governorate; a part of the town told is no place
     ("دارت اشتباكات بين الثوار وقوات النظام في حي جوبر الدمشقي", "جوبر", "SY-DI"),
     ("أطلق المسلحون النار على العنصر أمام منزله في الحارة الشرقية من البلدة", None, None),
+    # a road named for a town, in the middle of the city named
+    ("انفجرت سيارة مفخخة قرب دوار الكاوا على طريق راجو وسط مدينة عفرين شمال غربي حلب",
+     "عفرين", "SY-HL"),
 ])
 def test_place_and_governorate(sentence: str, place: str, governorate: str) -> None:
     from pipeline.normalize import normalize

@@ -27,9 +27,9 @@ _PERPETRATOR_BEFORE = re.compile(fold_letters(
     r"|مسلحين\s+من|مسلحون\s+من|مسلحو(?=\s)|عناصر\s+من\s+خلايا"
     r"|(?:برصاص|رصاص|بنيران|نيران|علي\s+يد)\s+(?:عناصر|مسلحين|مسلحي|افراد|مقاتلي|مقاتلين)\s+من"
     r"|علي\s+يد"
-    r"|(?:نفذ|نفذت|نفذه|نفذته|نفذها|شن|شنت|شنه|شنته|هاجم|هاجمت|فجر|اقدم|اقدمت|نصبه|نصبته"
-    r"|نصبها|نصب|نصبت)\s+(?:عنصر|عناصر|انتحاري|مسلح\S*|مقاتل\S*|مجموعه|مجموعات|خليه|خلايا)"
-    r"\s+(?:مسلح\S*\s+)?(?:من|في)"
+    r"|(?:نفذ|نفذت|نفذه|نفذته|نفذها|نفذتها|شن|شنت|شنه|شنته|شنتها|هاجم|هاجمت|فجر|اقدم|اقدمت"
+    r"|نصبه|نصبته|نصبها|نصبتها|نصب|نصبت)\s+(?:عنصر|عناصر|انتحاري|مسلح\S*|مقاتل\S*|مجموعه"
+    r"|مجموعات|خليه|خلايا)\s+(?:(?:مسلح|ارهابي)\S*\s+)?(?:من|في)"
     r"|هجوم\s+(?:ل|من)|هجوما\s+(?:ل|من)|كمين\s+(?:ل|من)|قصف\s+(?:\S+\s+)?(?:ل|من)"
     r"|غارات\s+(?:\S+\s+)?(?:ل|من)|غاره\s+(?:\S+\s+)?(?:ل|من)|طائرات|طائره|مسيره|مسيرات"
     r"|الطيران|طيران|مدفعيه|استهداف\s+(?:\S+\s+)?من|برصاص|رصاص|بنيران|نيران|قناص|قناصه)"
@@ -61,7 +61,8 @@ _TARGET_AFTER = re.compile(fold_letters(
 # "طائرة مسيرة قالت وزارة الدفاع إنها تابعة لقسد": the weapon's or the cell's owner attacks.
 _OWNER_OF_ATTACKERS = re.compile(fold_letters(
     r"(?:طائره|طائرات|مسيره|مسيرات|مجموعه|مجموعات|خلايا|خليه|مسلحين|مسلحون|عناصر\s+مسلحه"
-    r"|قناص|قناصه|سياره\s+مفخخه)\s+(?:(?!علي\s|ضد\s|في\s)\S+\s+){0,5}?(?:تابع\S*|التابع\S*)"
+    r"|قناص|قناصه|سياره\s+مفخخه)\s+(?:(?!علي\s|ضد\s|في\s)\S+\s+){0,5}?(?:تابع\S*|التابع\S*|تتبع"
+    r"|يتبع)"
     r"\s+(?:ل|لل)?$"))
 _FORMER = re.compile(r"(?<![\w])(?:سابق|سابقا|السابق)\s+(?:في|ب|من)\s+(?:\S+\s+)?(?:ل|لل)?$")
 # "بحسب وسائل إعلام النظام": who tells of the attack, not who took part.
@@ -106,6 +107,7 @@ _WEAPON_BEFORE = re.compile(fold_letters(
 # "التابعة لروسيا", "المدعومة من تركيا": whose side a group is on, not who took part.
 _PATRON_BEFORE = re.compile(fold_letters(
     r"(?:التابع\S*|الموالي\S*|المدعوم\S*|المقرب\S*|مقرب\S*)\s+(?:من\s+)?(?:ل|لل)?$"))
+_OF_A_PLACE = re.compile(r"\s+ل(?!ل)\S")
 # Quotes and brackets: 'تنظيم "داعش"' and "قوى الأمن الداخلي (الأسايش)" are one name each.
 QUOTES = re.compile(r"[\"“”«»„'()]")
 # Words that name a kind of group, not one: "ميليشيا قسد" is the SDF.
@@ -286,9 +288,8 @@ def _clash_sides(sentence: str, actors: list) -> tuple[str, str | None] | None:
         own_at, own = next(((p, a) for p, a in actors if p < with_.start() and not a.victims
                             and other is not None and a.perpetrator != other.perpetrator),
                            (0, None))
-        if other is not None and own is not None and _score(
-                sentence, own_at, own, None) >= 0 and not _WITH_THE_DEAD.search(
-                sentence, own_at, with_.start()):
+        if other is not None and own is not None and not _WITH_THE_DEAD.search(
+                sentence, max(0, own_at - 40), with_.start()):
             # "سيطرت فصائل المعارضة على المعبر بعد اشتباكات مع قوات النظام": the side that
             # fought its way in attacked (not "قتل عنصران من قسد في اشتباكات مع التنظيم")
             return own.perpetrator, other.target
@@ -397,6 +398,9 @@ def roles(sentence: str, kind: str, attack_at: int | None = None,
               if not (a.alias in _GENERIC and i + 1 < len(found)
                       and found[i + 1][0] - (p + len(a.alias)) <= 3)
               and not _no_party(sentence[max(0, p - 45):p])
+              # "الجبهة الجنوبية لداريا": a town's front, not the faction of that name
+              and not (a.alias.startswith("الجبهه ") and _OF_A_PLACE.match(
+                  sentence, p + len(a.alias)))
               # not a short name repeated in brackets ("قوات سوريا الديمقراطية (قسد)")
               and not (i and found[i - 1][1].perpetrator == a.perpetrator
                        and len(a.alias) < len(found[i - 1][1].alias)

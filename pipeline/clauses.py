@@ -371,9 +371,12 @@ def read_clause(original: str, context: str, published: date | None,
         # place of the attack told, not of the one alongside it
         own = resolve_place(text[:alongside.start()], context)
         clause.place, clause.governorate = own if own[0] else (clause.place, clause.governorate)
-    abroad = _STRUCK_ABROAD.search(text, clause.kind_at or 0) if clause.kind else None
+    abroad = _STRUCK_ABROAD.search(text, max(0, (clause.kind_at or 0) - 60)) if (
+        clause.kind) else None
     if abroad and abroad.start() - clause.kind_at < 40:
-        clause.skip = True  # "سقطت قذائف على مدينة كلس التركية": not in Syria
+        # "سقطت قذائف على مدينة كلس التركية", "أصيب مواطنون أتراك في بلدة جيلان بينار التركية
+        # جراء رصاص طائش": not in Syria
+        clause.skip = True
     if clause.place:
         # "مدينة جاسم" is the place "جاسم": the settlement word is not its name.
         clause.place = _SETTLEMENT_WORD.sub("", as_written(original, clause.place))

@@ -128,6 +128,9 @@ def test_monthly_figures_are_tallies_not_events() -> None:
     "المدينة.",
     "ارتفعت حصيلة القتلى الذين وثقهم المرصد منذ يوم الخميس الفائت في مناطق الساحل إلى 830 "
     "شخصاً، بينهم 553 مدنياً قتلوا في عمليات تصفية.",
+    # people hurt across the border, in a Turkish town
+    "وعلى الجانب الآخر من الحدود، أصيب عدد من المواطنين الأتراك في بلدة جيلان بينار التركية جراء "
+    "رصاص طائش وشظايا.",
 ])
 def test_not_an_event(sentence: str) -> None:
     assert extract_events(sentence, date(2021, 1, 10)).events == []

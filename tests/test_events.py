@@ -415,6 +415,13 @@ def test_a_running_total_rising_to_a_figure(text: str, published: date, period: 
     assert [(t.period, t.killed) for t in extraction.tallies] == [(period, killed)]
 
 
+def test_a_days_toll_across_the_governorates_is_that_days_tally() -> None:
+    extraction = extract_events("قالت لجان التنسيق المحلية إن 112 شخصاً قتلوا برصاص القوات النظامية "
+                                "في مختلف المحافظات السورية يوم أمس الجمعة.", date(2012, 11, 10))
+    assert extraction.events == []
+    assert [(t.period, t.killed) for t in extraction.tallies] == [("2012-11-09", 112)]
+
+
 def test_where_the_dead_came_from_and_the_same_road() -> None:
     events = extract_events(
         "وفي حادثة منفصلة، قُتل شابان من ريف حماة إثر انفجار لغم أرضي بسيارتهما في بادية تدمر، "

@@ -416,8 +416,9 @@ def test_a_running_total_rising_to_a_figure(text: str, published: date, period: 
 
 
 def test_a_days_toll_across_the_governorates_is_that_days_tally() -> None:
-    extraction = extract_events("قالت لجان التنسيق المحلية إن 112 شخصاً قتلوا برصاص القوات النظامية "
-                                "في مختلف المحافظات السورية يوم أمس الجمعة.", date(2012, 11, 10))
+    extraction = extract_events("وعلى صعيد الحصيلة اليومية، قالت لجان التنسيق المحلية إن 112 شخصاً "
+                                "قتلوا برصاص القوات النظامية في مختلف المحافظات السورية يوم أمس "
+                                "الجمعة.", date(2012, 11, 10))
     assert extraction.events == []
     assert [(t.period, t.killed) for t in extraction.tallies] == [("2012-11-09", 112)]
 

@@ -65,6 +65,12 @@ def _continues(event: Event, clause: Clause) -> bool:
         # "في حين خسرت الفصائل ستة من مقاتليها خلال المعارك", "فيما استشهد مقاتلان خلال
         # التصدي للهجوم": the other side's losses
         return True
+    if (event.type in ("clash", "armed_attack") and clause.kind in ("clash", "armed_attack", None)
+            and clause.place is None and clause.date is None
+            and _SAME_GROUND.search(clause.text)):
+        # "في حين نعت صفحات موالية ثمانية عناصر قضوا خلال التصدي لهجوم على المحور ذاته": the
+        # fight just told, on the same ground
+        return True
     if clause.another or (clause.kind and not clause.generic
                           and not types_agree(event.type, clause.kind)):
         return False

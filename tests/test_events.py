@@ -752,6 +752,16 @@ def test_shooters_named_between_the_verb_and_their_fire() -> None:
                                                             "civilians")
 
 
+def test_the_dead_mourned_on_the_same_ground_are_the_fights() -> None:
+    extraction = extract_events(
+        "شنّ عناصر من هيئة تحرير الشام هجوماً مباغتاً فجر اليوم على مواقع قوات النظام في محور "
+        "الحماميات بريف حماة، قتل فيه 11 عنصراً من قوات النظام. وأوضحت الهيئة أن مجموعة من "
+        "الانغماسيين تسللت إلى نقاط على أطراف التلة، واشتبكت مع العناصر المتمركزين فيها، في حين "
+        "نعت صفحات موالية للنظام ثمانية عناصر قالت إنهم قضوا خلال التصدي لهجوم على المحور "
+        "ذاته.", PUBLISHED)
+    assert [(e.type, e.killed) for e in extraction.events] == [("armed_attack", 11)]
+
+
 def test_bodies_left_under_the_shelling_are_no_new_attack() -> None:
     extraction = extract_events(
         "لم تهدأ راجمات الصواريخ ومدافع الهاون طوال نهار اليوم على حي بابا عمرو في مدينة حمص، "

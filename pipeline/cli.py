@@ -234,7 +234,12 @@ def eval_sets() -> list[tuple[str, Path, Path]]:
             # Scored unseen at 0490b38 (F1 0.869, place 0.79), then mended on.
             ("set ed", EVAL_DIR / "reserve" / "ed.gold.json", EVAL_DIR / "reserve"),
             # Scored unseen at a778af3 (F1 0.776; 0.758 at f58274d), then mended on.
-            ("set ee", EVAL_DIR / "locked" / "ee.gold.json", EVAL_DIR / "locked")]
+            ("set ee", EVAL_DIR / "locked" / "ee.gold.json", EVAL_DIR / "locked"),
+            # Scored unseen at 6c76060 (F1 0.881 and 0.857), then mended on.
+            ("set ef", EVAL_DIR / "hidden" / "ef.gold.json", EVAL_DIR / "hidden"),
+            ("set eg", EVAL_DIR / "closed" / "eg.gold.json", EVAL_DIR / "closed"),
+            # Scored unseen at 4aee8a6 (F1 0.903, as at 6c76060), then mended on.
+            ("set eh", EVAL_DIR / "kept" / "eh.gold.json", EVAL_DIR / "kept")]
 
 
 def _spikes(args, config) -> int:

@@ -95,13 +95,21 @@ def _period_span(period: str) -> tuple[str, str]:
     return period, period
 
 
+def same_period(gold: str, predicted: str) -> bool:
+    """Whether a tally's period is the gold's: the same days, or the gold's year or month so far
+    (a gold "2021" for "منذ مطلع العام" in a July article: Rasd gives "2021-01-01/2021-07-20")."""
+    (first, last), (start, end) = _period_span(gold), _period_span(predicted)
+    return (first, last) == (start, end) or (
+        "/" not in gold and len(gold) in (4, 7) and start == first and end <= last)
+
+
 def score_tallies(result: TallyResult, doc: str, gold: list[dict], predicted: list[dict],
                   details: list[str]) -> None:
     """Match one document's tallies to the gold's and add up the counts."""
     unmatched = list(range(len(gold)))
     for tally in predicted:
         found = next((i for i in unmatched
-                      if _period_span(str(gold[i].get("period"))) == _period_span(tally["period"])
+                      if same_period(str(gold[i].get("period")), tally["period"])
                       and (accepts(gold[i].get("killed"), tally.get("killed"))
                            if gold[i].get("killed") is not None
                            else accepts(gold[i].get("wounded"), tally.get("wounded")))), None)

@@ -121,17 +121,30 @@ def day_span(sentence: str, published: date | None) -> tuple[date, date] | None:
 SINCE_WORD = re.compile(r"(?<![\w])و?منذ(?![\w])")  # a day named after it starts a period
 
 
+# "منذ مطلع العام الجاري", "منذ بداية العام 2023", "منذ مطلع الشهر الجاري": so far this year
+# (that year) or this month.
+_SINCE_START = re.compile(r"(?<![\w])و?منذ\s+(?:مطلع|بدايه|بدء)\s+(?:(?P<year>(?:ال)?عام|سنه)"
+                          r"(?:\s+(?:الجاري|الحالي|(?P<number>\d{4})))?"
+                          rf"|(?:ال)?شهر(?!\s+(?:{MONTH_NAMES}))(?:\s+(?:الجاري|الحالي))?)(?![\w])")
+
+
 def since_day(sentence: str, published: date | None) -> date | None:
     """The day a running total counts from ("منذ يوم الخميس الفائت", "منذ بدء التصعيد في
-    الـ 30 من نيسان", "منذ مطلع شباط الماضي": its first day), or None when "منذ" names no
-    day, or names this month or year (a tally of the month or year so far)."""
+    الـ 30 من نيسان", "منذ مطلع شباط الماضي", "منذ مطلع العام": its first day), or None when
+    "منذ" names no day."""
     since = SINCE_WORD.search(sentence)
     if since is None or published is None:
         return None
+    start_of = _SINCE_START.search(sentence)
+    if start_of and start_of.group("year"):
+        year = int(start_of.group("number") or published.year)
+        return date(year, 1, 1) if year <= published.year else None
+    if start_of:
+        return published.replace(day=1)
     start, precision = resolve_date(sentence[since.end():], published)
     if start is None or start > published:
         return None
-    if precision == "month" and (start.year, start.month) < (published.year, published.month):
+    if precision == "month":
         return start.replace(day=1)
     return start if precision == "day" else None
 

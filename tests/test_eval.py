@@ -62,6 +62,20 @@ def test_tallies_match_by_the_days_they_span_and_their_dead() -> None:
                        "doc: missed tally 2021-01-01/2021-03-10 (killed 83)"]
 
 
+@pytest.mark.parametrize(("gold", "predicted", "same"), [
+    ("2021", "2021-01-01/2021-07-20", True),  # the year so far
+    ("2021-07", "2021-07-01/2021-07-20", True),
+    ("2021", "2021-02-01/2021-07-20", False),
+    ("2021-01-01/2021-07-20", "2021", False),  # a gold span is its days
+    ("2021-07", "2021-07-01/2021-08-02", False),
+])
+def test_a_gold_year_or_month_is_also_its_days_so_far(gold: str, predicted: str,
+                                                      same: bool) -> None:
+    from benchmarks.events import same_period
+
+    assert same_period(gold, predicted) is same
+
+
 def test_seeds_every_required_event_found_and_none_spurious() -> None:
     result = evaluate(SHARED / "eval" / "seeds.gold.json", SHARED / "seeds",
                       PROJECT / "spiders" / "sites")

@@ -92,12 +92,13 @@ def test_seeds_every_required_event_found_and_none_spurious() -> None:
 # unseen at F1 0.849 and date 0.85, pulled the whole's date under the earlier floor of 0.96);
 # ed, read unseen at F1 0.869, was mended on in events-0.7. Sets ef, eg and eh (events-0.8)
 # bring place down to 0.94 (their writers name one end of a road where Rasd names the road) and
-# tally precision to 0.76 (they leave out running totals Rasd reports).
+# tally precision to 0.76 (they leave out running totals Rasd reports; 0.80 once the year so
+# far is its days).
 EVENT_FLOORS = {"f1": 0.95, "governorate": 0.98, "killed": 0.95, "wounded": 0.95, "date": 0.95,
                 "type": 0.98, "perpetrator": 0.92, "target": 0.92, "place": 0.93}
 SET_F1_FLOOR = 0.88  # ee, read unseen at 0.776, reads 0.902 after two rounds of mending
 # Tallies, scored since events-0.7 (recall is low: the gold breaks totals down by side).
-TALLY_FLOORS = {"precision": 0.74, "recall": 0.42}
+TALLY_FLOORS = {"precision": 0.78, "recall": 0.45}
 
 
 def test_every_gold_set_stays_above_its_floors() -> None:

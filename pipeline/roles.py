@@ -209,6 +209,8 @@ def _score(sentence: str, position: int, actor: Actor, attack_at: int | None) ->
         return 3  # "أطلقت قوة من جيش الاحتلال النار على رعاة": who fired
     if _OWN_MEN_DID.match(after):
         return 3  # "قالت مصادر في هيئة تحرير الشام إن مقاتليها نفذوا عملية": theirs
+    if _OWN_MEN_DEFENDED.match(after):
+        return -3  # "أعلن المركز الإعلامي لقسد أن مقاتليه صدّوا هجمات": they were attacked
     if _CLAIMER_BEFORE.search(before) and _CLAIMED.match(
             sentence, position + len(actor.alias), position + len(actor.alias) + 120):
         return 3  # "أعلنت هيئة تحرير الشام تنفيذ عملية": who claims it
@@ -368,6 +370,8 @@ _CLAIMED = re.compile(r"\s*[،,]?\s*(?:\S+\s+){0,4}?(?:عن\s+)?(?:تنفيذ\S*
 _OWN_MEN_DID = re.compile(r"\s*(?:\S+\s+){0,6}?(?:ان|بان)\s+(?:مقاتلي|عناصر|قوات)(?:ه|ها|هم)\s+"
                           r"(?:نفذوا|شنوا|هاجموا|استهدفوا|قتلوا|اغتالوا|فجروا|دمروا|نصبوا)"
                           r"(?![\w])")
+_OWN_MEN_DEFENDED = re.compile(r"\s*(?:\S+\s+){0,6}?(?:ان|بان)\s+(?:مقاتلي|عناصر|قوات)(?:ه|ها|هم)"
+                               r"\s+(?:صدوا|تصدوا|احبطوا|افشلوا)(?![\w])")
 # "قالت وزارة الدفاع إنها تابعة لقسد": who says who did it.
 _SPEAKER_BEFORE = re.compile(r"(?<![\w])[و]?(?:قالت|قال|ذكرت|ذكر|اكدت|اكد|افادت|افاد|زعمت|زعم"
                              r"|اشارت)\s+$")

@@ -722,6 +722,8 @@ def test_headlines_and_related_lists_never_make_events() -> None:
      "سرمين.", "government", "civilians"),
     ("قال المراسل إن طائرتين حربيتين روسيتين أقلعتا من قاعدة حميميم، استهدفتا السوق في مدينة "
      "معرة النعمان بأربعة صواريخ، ما أدى إلى مقتل 12 مدنياً.", "russia", "civilians"),
+    ("أعلن المركز الإعلامي لقوات سوريا الديمقراطية أن مقاتليه صدّوا هجوماً شنته فصائل الجيش "
+     "الوطني على قرية الخفسة اليوم، ما أسفر عن مقتل 22 مهاجماً.", "sna", "sdf"),
     # factions loyal to Turkey are the SNA, not Turkey
     ("أطلق مسلحون من فصائل سورية موالية لتركيا النار على سيارة مدنية قرب تل أبيض اليوم، ما "
      "أدى إلى مقتل مدنيين اثنين.", "sna", "civilians"),
@@ -905,6 +907,10 @@ def test_a_later_attack_without_a_day_is_the_articles_days_unless_set_apart() ->
     # the city's adjective names its governorate; a part of the town told is no place
     ("دارت اشتباكات بين الثوار وقوات النظام في حي جوبر الدمشقي", "جوبر", "SY-DI"),
     ("أطلق المسلحون النار على العنصر أمام منزله في الحارة الشرقية من البلدة", None, None),
+    # held by, around, north and east of: no names; a quarter's two-word name
+    ("ردّت قسد بقصف مدفعي على بلدة بقرص الخاضعة لسيطرة النظام", "بقرص", None),
+    ("قصفت المدفعية التركية قرى محيطة ببلدة عين عيسى", "عين عيسي", "SY-RA"),
+    ("قتل تسعة مدنيين في حي مساكن هنانو بمدينة حلب", "مساكن هنانو", "SY-HL"),
     # a road named for a town, in the middle of the city named
     ("انفجرت سيارة مفخخة قرب دوار الكاوا على طريق راجو وسط مدينة عفرين شمال غربي حلب",
      "عفرين", "SY-HL"),

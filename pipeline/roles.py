@@ -31,6 +31,7 @@ _PERPETRATOR_BEFORE = re.compile(fold_letters(
     r"|نصبه|نصبته|نصبها|نصبتها|نصب|نصبت)\s+(?:عنصر|عناصر|انتحاري|مسلح\S*|مقاتل\S*|مجموعه"
     r"|مجموعات|خليه|خلايا)\s+(?:(?:مسلح|ارهابي)\S*\s+)?(?:من|في)"
     r"|هجوم\s+(?:ل|من)|هجوما\s+(?:ل|من)|كمين\s+(?:ل|من)|قصف\s+(?:\S+\s+)?(?:ل|من)"
+    r"|محاوله\s+(?:تقدم|تسلل|اقتحام)\s+(?:ل|من)"  # "صد محاولة تقدم لقوات الأسد"
     r"|غارات\s+(?:\S+\s+)?(?:ل|من)|غاره\s+(?:\S+\s+)?(?:ل|من)|طائرات|طائره|مسيره|مسيرات"
     r"|الطيران|طيران|مدفعيه|استهداف\s+(?:\S+\s+)?من|برصاص|رصاص|بنيران|نيران|قناص|قناصه)"
     r"\s*(?:\S+\s+){0,2}?(?:ل|لل|ب)?$"))
@@ -257,6 +258,8 @@ _WITH_THE_DEAD = re.compile(r"(?<![\w])(?:قتل\S*|مقتل|اصيب|اصابه
 # Where the sides named after "بين" end: what the clash led to, or who stepped in after.
 _SIDES_END = re.compile(r"(?<![\w])(?:قبل\s+ان|بعد\s+ان|حتي|اسفرت|اسفر|ما\s+ادي|ادت|علي\s+خلفيه"
                         r"|انتهت|تدخل\S*)(?![\w])")
+_TRIED = re.compile(r"\s+(?:التي|الذي|الذين)\s+(?:حاول|حاولت|حاولوا|تحاول|يحاول)\s+(?:ال)?"
+                    r"(?:تقدم|اقتحام|تسلل|تمدد|دخول)")
 # "بين X، وفي مقدمتها Y، من جهة، وZ من جهة أخرى": the second side comes after "من جهة".
 _ONE_SIDE = re.compile(r"من\s+جهه(?!\s+اخري)(?=\s*[،,]|\s+و)")  # (not "من جهة ساحة العباسيين")
 
@@ -274,10 +277,13 @@ def _clash_sides(sentence: str, actors: list) -> tuple[str, str | None] | None:
             after = [after[0], second] if second else after[:1]
         second = next((a for a in after[1:] if a.perpetrator != after[0].perpetrator), None)
         if second is not None:
+            second_at = next(p for p, a in actors if a is second)
             if any(a.perpetrator == second.perpetrator and p > between.end()
-                   and _word_before(sentence, p) in _SUBJECT_VERBS for p, a in actors):
-                # "اشتباكات بين قوات النظام وعناصر التنظيم ... إثر هجوم شنه التنظيم": the
-                # side that launched the attack attacked
+                   and _word_before(sentence, p) in _SUBJECT_VERBS for p, a in actors) or (
+                    _TRIED.match(sentence, second_at + len(second.alias))):
+                # "اشتباكات بين قوات النظام وعناصر التنظيم ... إثر هجوم شنه التنظيم", "بين
+                # مقاتلي الحر وقوات النظام التي حاولت التقدم": the side that launched the attack
+                # (or tried to push in) attacked
                 return second.perpetrator, after[0].target
             return after[0].perpetrator, second.target
         if after and after[0].perpetrator == "other" and all(

@@ -376,6 +376,7 @@ class _Reading:
                 opened = replace(opened, perpetrator=_cell_owner(self.context))
             if self.current is not None:
                 opened = _in_town_told(opened, clause, self.events[self.current])
+                opened = _the_same_hand(opened, clause, self.events[self.current])
             self._append(opened, hurt=clause.hurt)
         told = self.events[self.current]
         if told.perpetrator != "unknown" and _happened(told, self.hurt[self.current]):
@@ -406,6 +407,21 @@ class _Reading:
         self.events.append(event)
         self.hurt.append(hurt)
         self.current = len(self.events) - 1
+
+
+# "كما استهدف مبنى تابعاً لمركز البحوث العلمية": the verb's subject left out, the one just told
+# (not "كما استهدف مسلحون مجهولون سيارة إسعاف": attackers of its own)
+_ALSO_STRUCK = re.compile(r"^[وف]?كما\s+(?:استهدف|استهدفت|طال|طالت|اصاب|اصابت)\s+"
+                          r"(?!(?:مسلح|مجهول|عناصر|مقاتل|خلي|مجموع)\S*)")
+
+
+def _the_same_hand(opened: Event, clause: Clause, told: Event) -> Event:
+    """An attack told with no attacker and no weapon of its own, its verb's subject left out
+    after "كما": the attack just told struck again, by the same hand and in the same way."""
+    if opened.perpetrator != "unknown" or opened.type != "armed_attack" or not (
+            _ALSO_STRUCK.match(clause.text)):
+        return opened
+    return replace(opened, type=told.type, perpetrator=told.perpetrator)
 
 
 def _running_total(clause: Clause, *, first: bool) -> bool:

@@ -209,7 +209,8 @@ _GROUP_WORDS = {"رجال", "حركه", "لواء", "فصيل", "كتيبه", "�
 _PERSON_WORDS = {"الناشط", "الاعلامي", "الملقب", "المدعو", "المكني", "القيادي", "الشيخ"}
 _NOT_HERE = _HOSPITAL | _GROUP_WORDS | _PERSON_WORDS
 _STATE_WORDS = {"سلطه", "حكومه", "نظام", "وزاره", "محافظ", "سلطات", "لسلطه", "لحكومه",
-                "بحكومه", "حكومات", "اتفاق", "مطار"}
+                "بحكومه", "حكومات", "اتفاق"}
+_AIRPORT_WORDS = {"مطار", "لمطار", "بمطار", "ومطار"}
 _GOVERNORATE_CUE = {"ريف", "بريف", "وريف", "محافظه", "بمحافظه", "لمحافظه", "شرقي", "غربي",
                     "شمالي", "جنوبي", "شرق", "غرب", "شمال", "جنوب", "مدينه", "بمدينه"}
 
@@ -408,6 +409,10 @@ def resolve_place(sentence: str, context: str = "") -> tuple[str | None, str | N
             if cue in _STATE_WORDS or _ORIGIN.search(sentence[max(0, position - 30):position]):
                 # "سلطة دمشق": the state, not the place; "مسافرين من أبناء محافظة السويداء":
                 # where they came from
+                continue
+            if cue in _AIRPORT_WORDS:
+                # "مطار حماة العسكري" is in Hama; Damascus's airports are in its countryside
+                stated.append("SY-RD" if code == "SY-DI" else code)
                 continue
             stated.append(code)
             # "جنوب دمشق" is the countryside around the capital, not the city.

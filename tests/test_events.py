@@ -777,6 +777,20 @@ def test_the_dead_mourned_on_the_same_ground_are_the_fights() -> None:
     assert [(e.type, e.killed) for e in extraction.events] == [("armed_attack", 11)]
 
 
+def test_also_struck_with_its_subject_left_out_is_the_same_hand() -> None:
+    extraction = extract_events(
+        "شن طيران الاحتلال الإسرائيلي ليل الأربعاء سلسلة غارات على محيط مطار حماة العسكري، أسفرت "
+        "عن إصابة أربعة عسكريين. كما استهدف مبنى تابعاً لمركز البحوث العلمية في حي برزة بدمشق، "
+        "ما أدى إلى أضرار مادية كبيرة.", date(2025, 4, 3))
+    assert [(e.type, e.perpetrator, e.governorate) for e in extraction.events] == [
+        ("airstrike", "israel", "SY-HM"), ("airstrike", "israel", "SY-DI")]
+    # (attackers of its own)
+    event = extract_events("كما استهدف مسلحون مجهولون سيارة إسعاف على الطريق الدولي بين طرطوس "
+                           "وبانياس مساء السبت، ما أدى إلى مقتل مسعف وسائق.",
+                           date(2025, 3, 9)).events[0]
+    assert (event.type, event.perpetrator) == ("armed_attack", "unknown")
+
+
 def test_bodies_left_under_the_shelling_are_no_new_attack() -> None:
     extraction = extract_events(
         "لم تهدأ راجمات الصواريخ ومدافع الهاون طوال نهار اليوم على حي بابا عمرو في مدينة حمص، "

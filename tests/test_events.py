@@ -777,6 +777,15 @@ def test_the_dead_mourned_on_the_same_ground_are_the_fights() -> None:
     assert [(e.type, e.killed) for e in extraction.events] == [("armed_attack", 11)]
 
 
+def test_the_drone_quoted_is_the_one_just_told() -> None:
+    extraction = extract_events(
+        "استهدفت طائرة مسيرة تركية مساء أمس قافلة مدنية متجهة إلى سد تشرين، ما أدى إلى مقتل أربعة "
+        "مدنيين. وقال شهود عيان إن المسيرة استهدفت سيارتين من القافلة عند مفرق قرية أبو قلقل "
+        "جنوب شرقي منبج.", date(2025, 1, 16))
+    assert [(e.type, e.perpetrator, e.killed) for e in extraction.events] == [
+        ("drone_strike", "turkey", 4)]
+
+
 def test_also_struck_with_its_subject_left_out_is_the_same_hand() -> None:
     extraction = extract_events(
         "شن طيران الاحتلال الإسرائيلي ليل الأربعاء سلسلة غارات على محيط مطار حماة العسكري، أسفرت "

@@ -82,7 +82,7 @@ def _pattern(phrases: list, whole_short: bool = False) -> re.Pattern:
 
 
 FIRED_ON = re.compile(r"(?<![\w])[وف]?(?:اطلق|اطلقت|اطلقوا|اطلقا)\s+(?:[^\s،,.]+\s+){0,6}?"
-                       r"النار\s+(?:علي|باتجاه|صوب)(?![\w])")
+                       r"(?P<fire>النار)\s+(?:علي|باتجاه|صوب)(?![\w])")
 
 
 @cache
@@ -250,13 +250,13 @@ _COUNT_REACHED = re.compile(r"(?<![\w])عدد\s+(?:\S+\s+){1,4}?(?:بلغ|وصل
 _REACHED_FIGURE = re.compile(rf"\s+{FIGURE}")  # "بلغ تسعة"
 _UPDATE_FIGURE = re.compile(rf"(?<![\w])(?:الي|ل)\s+{FIGURE}")
 _THE_DEAD = re.compile(r"(?<![\w])(?:قتلي|مقتل|جرحي|مصابين)(?![\w])")
-_COUNTED_ATTACKS = re.compile(r"\s*(?:عدد\s+(?:ال)?)?(?:هجوما|هجمات|عمليه|عمليات|استهدافا"
-                              r"|استهدافات|اعتداء|اعتداءات|غاره|غارات)(?![\w])")
-_ATTACKS_COUNTED = re.compile(r"(?<![\w])عدد\s+(?:ال)?(?:هجمات|عمليات|استهدافات|اعتداءات|غارات)"
-                              r"(?![\w])")
+# Attacks counted, not people: "إلى 164 عملية", "يرتفع عدد الهجمات ... إلى".
+_ATTACK_NOUNS = r"(?:هجوما|هجمات|عمليه|عمليات|استهدافا|استهدافات|اعتداء|اعتداءات|غاره|غارات)"
+_COUNTED_ATTACKS = re.compile(rf"\s*(?:عدد\s+(?:ال)?)?{_ATTACK_NOUNS}(?![\w])")
+_ATTACKS_COUNTED = re.compile(rf"(?<![\w])عدد\s+(?:ال)?{_ATTACK_NOUNS}(?![\w])")
 _BREAKDOWN = re.compile(rf"(?<![\w])(?:وهم|وهي|منهم)\s+(?={NUMBER}\s)")
 _RECALLED = re.compile(r"^و?كان(?:ت)?\s+(?:\S+\s+){0,4}?قد\s")
-_SINCE_NAMED_DAY = re.compile(rf"(?<![\w])منذ\s+(?:يوم\s+)?(?:\d{{1,2}}|ال\S+)\s+(?:من\s+)?"
+_SINCE_NAMED_DAY = re.compile(rf"(?<![\w])و?منذ\s+(?:يوم\s+)?(?:\d{{1,2}}|ال\S+)\s+(?:من\s+)?"
                               rf"(?:شهر\s+)?(?:{MONTH_NAMES})(?![\w])")
 _IN_NAMED_MONTH = re.compile(rf"(?:خلال|طيله|علي\s+مدار)\s+(?:شهر\s+)?(?:{MONTH_NAMES})(?![\w])")
 _SINCE = re.compile(r"(?<![\w])(?:منذ|خلال)(?![\w])")

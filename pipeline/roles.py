@@ -206,7 +206,7 @@ def _score(sentence: str, position: int, actor: Actor, attack_at: int | None) ->
     after = sentence[position + len(actor.alias):position + len(actor.alias) + 60]
     if _OWNER_OF_ATTACKERS.search(before) or _FIRED_FROM.search(before):
         return 2
-    if any(m.start() < position < m.end() - 8 for m in FIRED_ON.finditer(sentence)):
+    if any(m.start() < position < m.start("fire") for m in FIRED_ON.finditer(sentence)):
         return 3  # "أطلقت قوة من جيش الاحتلال النار على رعاة": who fired
     if _OWN_MEN_DID.match(after):
         return 3  # "قالت مصادر في هيئة تحرير الشام إن مقاتليها نفذوا عملية": theirs

@@ -205,6 +205,11 @@ def _eval(args, config) -> int:
     return 0
 
 
+def _held(set_id: str, folder: str) -> tuple[str, Path, Path]:
+    """A set written apart: its gold file and documents in eval/<folder>/."""
+    return f"set {set_id}", EVAL_DIR / folder / f"{set_id}.gold.json", EVAL_DIR / folder
+
+
 def eval_sets() -> list[tuple[str, Path, Path]]:
     """(name, gold file, folder of its documents) of every gold set Rasd is measured on."""
     return [("seeds", SEEDS_GOLD, SHARED_BENCHMARKS.parent / "seeds"),
@@ -213,35 +218,34 @@ def eval_sets() -> list[tuple[str, Path, Path]]:
             ("cluster set", EVAL_DIR / "clusters.gold.json", EVAL_DIR / "clusters"),
             # Written apart from the extractor and first scored unseen (F1 0.889); the
             # extractor has since been mended on its misses, so it is held out no more.
-            ("set du", EVAL_DIR / "unseen" / "du.gold.json", EVAL_DIR / "unseen"),
-            ("set dc", EVAL_DIR / "unseen_clusters" / "dc.gold.json",
-             EVAL_DIR / "unseen_clusters"),
-            ("set dt", EVAL_DIR / "test" / "dt.gold.json", EVAL_DIR / "test"),
+            _held("du", "unseen"),
+            _held("dc", "unseen_clusters"),
+            _held("dt", "test"),
             # Scored unseen at the end of 2026-11-30 (F1 0.911), then mended on.
-            ("set dv", EVAL_DIR / "final" / "dv.gold.json", EVAL_DIR / "final"),
+            _held("dv", "final"),
             # Scored unseen with events-0.3 (F1 0.904, killed 0.81), then mended on.
-            ("set dw", EVAL_DIR / "next" / "dw.gold.json", EVAL_DIR / "next"),
+            _held("dw", "next"),
             # Scored unseen with events-0.4 (F1 0.812), then mended on.
-            ("set dx", EVAL_DIR / "held" / "dx.gold.json", EVAL_DIR / "held"),
+            _held("dx", "held"),
             # Scored unseen with events-0.4 (F1 0.830), then mended on.
-            ("set dy", EVAL_DIR / "fresh" / "dy.gold.json", EVAL_DIR / "fresh"),
+            _held("dy", "fresh"),
             # Scored unseen at e81a1e9 (F1 0.882, wounded 0.82), then mended on.
-            ("set dz", EVAL_DIR / "blind" / "dz.gold.json", EVAL_DIR / "blind"),
+            _held("dz", "blind"),
             # Scored unseen at b6df592 (F1 0.816), then mended on.
-            ("set ea", EVAL_DIR / "sealed" / "ea.gold.json", EVAL_DIR / "sealed"),
+            _held("ea", "sealed"),
             # Scored unseen at 4aa9b9f (F1 0.849, perpetrator 0.73), then mended on.
-            ("set ec", EVAL_DIR / "spare" / "ec.gold.json", EVAL_DIR / "spare"),
+            _held("ec", "spare"),
             # Scored unseen at 0490b38 (F1 0.869, place 0.79), then mended on.
-            ("set ed", EVAL_DIR / "reserve" / "ed.gold.json", EVAL_DIR / "reserve"),
+            _held("ed", "reserve"),
             # Scored unseen at a778af3 (F1 0.776; 0.758 at f58274d), then mended on.
-            ("set ee", EVAL_DIR / "locked" / "ee.gold.json", EVAL_DIR / "locked"),
+            _held("ee", "locked"),
             # Scored unseen at 6c76060 (F1 0.881 and 0.857), then mended on.
-            ("set ef", EVAL_DIR / "hidden" / "ef.gold.json", EVAL_DIR / "hidden"),
-            ("set eg", EVAL_DIR / "closed" / "eg.gold.json", EVAL_DIR / "closed"),
+            _held("ef", "hidden"),
+            _held("eg", "closed"),
             # Scored unseen at 4aee8a6 (F1 0.903, as at 6c76060), then mended on.
-            ("set eh", EVAL_DIR / "kept" / "eh.gold.json", EVAL_DIR / "kept"),
+            _held("eh", "kept"),
             # Scored unseen at ae41acc (F1 0.852; 0.845 at 6c76060), then mended on.
-            ("set ei", EVAL_DIR / "shut" / "ei.gold.json", EVAL_DIR / "shut")]
+            _held("ei", "shut")]
 
 
 def _spikes(args, config) -> int:

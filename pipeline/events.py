@@ -377,6 +377,7 @@ class _Reading:
             if self.current is not None:
                 opened = _in_town_told(opened, clause, self.events[self.current])
                 opened = _the_same_hand(opened, clause, self.events[self.current])
+                opened = _the_same_raid(opened, clause, self.events[self.current])
             self._append(opened, hurt=clause.hurt)
         told = self.events[self.current]
         if told.perpetrator != "unknown" and _happened(told, self.hurt[self.current]):
@@ -413,6 +414,21 @@ class _Reading:
 # (not "كما استهدف مسلحون مجهولون سيارة إسعاف": attackers of its own)
 _ALSO_STRUCK = re.compile(r"^[وف]?كما\s+(?:استهدف|استهدفت|طال|طالت|اصاب|اصابت)\s+"
                           r"(?!(?:مسلح|مجهول|عناصر|مقاتل|خلي|مجموع)\S*)")
+
+
+# "وطالت الغارات كذلك مواقع ... في محيط مدينة الكسوة": the raid just told, reaching one more
+# place ("كذلك", "أيضاً")
+_ALSO = re.compile(r"(?<![\w])(?:كذلك|ايضا)(?![\w])")
+
+
+def _the_same_raid(opened: Event, clause: Clause, told: Event) -> Event:
+    """An attack of the raid just told, at another place: the raid's day and attacker."""
+    if (opened.date is not None or clause.recalled or clause.another
+            or opened.type != told.type or not _ALSO.search(clause.text)):
+        return opened
+    return replace(opened, date=told.date, date_precision=told.date_precision,
+                   perpetrator=told.perpetrator if opened.perpetrator == "unknown"
+                   else opened.perpetrator)
 
 
 def _the_same_hand(opened: Event, clause: Clause, told: Event) -> Event:

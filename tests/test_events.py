@@ -1439,3 +1439,13 @@ def test_one_place_by_two_names(a: str, b: str, same: bool) -> None:
     from pipeline.places import same_place
 
     assert same_place(a, b) is same
+
+
+def test_the_raid_told_reaching_one_more_place_is_its_day_and_hand() -> None:
+    extraction = extract_events(
+        "شنت مقاتلات إسرائيلية، فجر اليوم الأحد، غارات صاروخية استهدفت مبنى سكنياً في حي "
+        "كفرسوسة بالعاصمة دمشق، ما أدى إلى مقتل خمسة أشخاص.\n"
+        "وطالت الغارات كذلك مواقع للدفاع الجوي في محيط مدينة الكسوة بريف دمشق، دون ورود "
+        "معلومات عن خسائر بشرية.", date(2023, 2, 19))
+    assert [(e.governorate, e.perpetrator, e.date) for e in extraction.events] == [
+        ("SY-DI", "israel", date(2023, 2, 19)), ("SY-RD", "israel", date(2023, 2, 19))]

@@ -289,6 +289,13 @@ class _Reading:
                     self.tallies.append(tally)
             return
         self.tally_period = None
+        told = self.events[self.current] if self.current is not None else None
+        strike = _A_STRIKE.search(clause.text) if clause.kind is None and told else None
+        if strike and told.type in ("airstrike", "drone_strike") and (
+                clause.place or not strike.group("the")):
+            # "وذكرت المصادر أن ضربة أخرى طالت مقراً ...", "كما طالت الضربات مواقع ... في محيط
+            # بلدة العيس": a strike of the kind just told (not "الضربات أسفرت عن": its toll)
+            clause.kind, clause.kind_at = told.type, strike.start()
         if clause.kind is not None:
             self._attack(clause)
         else:
@@ -416,15 +423,19 @@ _ALSO_STRUCK = re.compile(r"^[وف]?كما\s+(?:استهدف|استهدفت|طا
                           r"(?!(?:مسلح|مجهول|عناصر|مقاتل|خلي|مجموع)\S*)")
 
 
-# "وطالت الغارات كذلك مواقع ... في محيط مدينة الكسوة": the raid just told, reaching one more
-# place ("كذلك", "أيضاً")
-_ALSO = re.compile(r"(?<![\w])(?:كذلك|ايضا)(?![\w])")
+# "وطالت الغارات كذلك مواقع ... في محيط مدينة الكسوة", "ضربة أخرى طالت مقراً": the raid just
+# told, reaching one more place
+_ALSO = re.compile(r"(?<![\w])(?:كذلك|ايضا)(?![\w])|(?<![\w])(?:ضربه|ضربات|غاره|غارات)\s+"
+                   r"(?:اخري|اخر)(?![\w])")
+# A strike with no weapon named: of the kind just told, if that was from the air
+_A_STRIKE = re.compile(r"(?<![\w])[وبل]?(?P<the>ال)?(?:ضربه|ضربات)(?![\w])")
 
 
 def _the_same_raid(opened: Event, clause: Clause, told: Event) -> Event:
     """An attack of the raid just told, at another place: the raid's day and attacker."""
-    if (opened.date is not None or clause.recalled or clause.another
-            or opened.type != told.type or not _ALSO.search(clause.text)):
+    if (opened.date is not None or clause.recalled or _APART_IN_TIME.search(clause.text)
+            or opened.type != told.type
+            or not (_ALSO.search(clause.text) or _ALSO_STRUCK.match(clause.text))):
         return opened
     return replace(opened, date=told.date, date_precision=told.date_precision,
                    perpetrator=told.perpetrator if opened.perpetrator == "unknown"

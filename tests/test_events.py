@@ -1449,3 +1449,20 @@ def test_the_raid_told_reaching_one_more_place_is_its_day_and_hand() -> None:
         "معلومات عن خسائر بشرية.", date(2023, 2, 19))
     assert [(e.governorate, e.perpetrator, e.date) for e in extraction.events] == [
         ("SY-DI", "israel", date(2023, 2, 19)), ("SY-RD", "israel", date(2023, 2, 19))]
+
+
+def test_another_strike_and_the_strikes_reaching_a_town_are_the_raids() -> None:
+    extraction = extract_events(
+        "شنت طائرات حربية أمريكية، فجر اليوم السبت، ضربات جوية استهدفت مستودعاً للأسلحة تابعاً "
+        "لميليشيا كتائب حزب الله العراقية في مدينة البوكمال، ما أدى إلى مقتل تسعة عناصر.\n"
+        "وذكرت المصادر ذاتها أن ضربة أخرى طالت مقراً للحرس الثوري في حي التمو بمدينة الميادين، "
+        "دون أن تتضح الخسائر حتى الآن.", date(2023, 10, 28))
+    assert [(e.type, e.perpetrator, e.place, e.date) for e in extraction.events] == [
+        ("airstrike", "coalition", "البوكمال", date(2023, 10, 28)),
+        ("airstrike", "coalition", "التمو", date(2023, 10, 28))]
+    extraction = extract_events(
+        "استهدفت طائرات مسيرة تركية، أمس الجمعة، رتلاً لقوات النظام قرب مدينة سراقب بريف إدلب. "
+        "كما طالت الضربات مواقع لميليشيا حزب الله في محيط بلدة العيس بريف حلب الجنوبي، ما أدى "
+        "إلى مقتل تسعة من عناصر الميليشيا.", date(2020, 2, 29))
+    assert [(e.type, e.perpetrator, e.governorate, e.date) for e in extraction.events][1] == (
+        "drone_strike", "turkey", "SY-HL", date(2020, 2, 28))

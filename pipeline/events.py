@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from pipeline.actors import find_actors, regional_target, side_in, unnamed_attacker
+from pipeline.breakdowns import LIST_LINE, parts, parts_of_total
 from pipeline.clauses import AT_THE_SAME_TIME_AS, SINCE_WORD, Clause, clauses_of, cues, read_clause
 from pipeline.dates import day_span, month_period, since_day, year_period
 from pipeline.merging import types_agree
@@ -269,13 +270,19 @@ class _Reading:
             killed, wounded = clause.running
             tally = _tally(replace(clause, killed=killed, wounded=wounded), self.published)
             if tally is not None:
-                self.tallies.append(tally)
+                self._tally(tally, clause)
+        if self.tally_period and clause.kind is None and LIST_LINE.match(clause.original):
+            # "- 29 من عناصر قوات النظام.": a line of the list of the tally just told
+            for dead, side in parts(clause.text)[:1]:
+                self.tallies.append(Tally(self.tally_period, None, side, clause.governorate,
+                                          dead, None, clause.original))
+            return
         figures = clause.killed is not None or clause.wounded is not None
         if figures and (clause.period or (self.tally_period and _tally_goes_on(clause))):
             # (a monthly report's figure too: attacks in general, counted)
             tally = _tally(clause, self.published, self.tally_period)
             if tally is not None:
-                self.tallies.append(tally)
+                self._tally(tally, clause)
                 self.tally_period = tally.period
                 self.current = None
                 return
@@ -286,7 +293,7 @@ class _Reading:
                 # "وثق المرصد اليوم مقتل 5 أشخاص بأعمال عنف متفرقة": that day's tally
                 tally = _tally(clause, self.published, clause.date.isoformat())
                 if tally is not None:
-                    self.tallies.append(tally)
+                    self._tally(tally, clause)
             return
         self.tally_period = None
         told = self.events[self.current] if self.current is not None else None
@@ -410,6 +417,15 @@ class _Reading:
             self._append(_open(replace(clause, kind="armed_attack")), hurt=True)
         elif figures and not clause.update:
             self.untold = clause
+
+    def _tally(self, tally: Tally, clause: Clause) -> None:
+        """A tally, and each part of it by side that its clause gives (pipeline/breakdowns.py)."""
+        self.tallies.append(tally)
+        told = {(t.period, t.target, t.killed) for t in self.tallies}
+        self.tallies += [Tally(tally.period, None, side, tally.governorate, dead, None,
+                               clause.original)
+                         for dead, side in parts_of_total(clause.text)
+                         if dead != tally.killed and (tally.period, side, dead) not in told]
 
     def _append(self, event: Event, *, hurt: bool) -> None:
         self.events.append(event)

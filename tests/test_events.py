@@ -1466,3 +1466,29 @@ def test_another_strike_and_the_strikes_reaching_a_town_are_the_raids() -> None:
         "إلى مقتل تسعة من عناصر الميليشيا.", date(2020, 2, 29))
     assert [(e.type, e.perpetrator, e.governorate, e.date) for e in extraction.events][1] == (
         "drone_strike", "turkey", "SY-HL", date(2020, 2, 28))
+
+
+def test_a_tallys_breakdown_by_side_gives_a_tally_for_each_side() -> None:
+    inline = extract_events(
+        "وثق المرصد السوري خلال شهر شباط الماضي مقتل 33 شخصاً في محافظة درعا، بينهم 14 من عناصر "
+        "الأمن العام و19 مدنياً، بينهم أربعة أطفال.", date(2026, 3, 10))
+    assert [(t.period, t.killed) for t in inline.tallies] == [
+        ("2026-02", 33), ("2026-02", 14), ("2026-02", 19)]
+    assert inline.tallies[2].target == "civilians"
+    listed = extract_events(
+        "وثقت الشبكة خلال الأسبوع الممتد من 10 إلى 16 شباط 2024 مقتل 97 شخصاً، توزعوا على النحو "
+        "الآتي:\n- 31 مدنياً، بينهم 6 أطفال و4 سيدات.\n- 29 من عناصر قوات النظام.\n"
+        "- 12 من المسلحين الموالين لقوات النظام من جنسيات سورية.\n"
+        '- 9 من "قوات سوريا الديمقراطية" والتشكيلات العسكرية التابعة لها.\n'
+        '- 16 من عناصر تنظيم "الدولة الإسلامية".', date(2024, 2, 17))
+    assert [(t.killed, t.target) for t in listed.tallies][1:] == [
+        (31, "civilians"), (29, "government_forces"), (12, "pro_government_militia"),
+        (9, "sdf"), (16, "isis")]
+    assert listed.events == []
+    # Children and women among the civilians are no side; the list ends where the sentence
+    # turns to something else.
+    other = extract_events(
+        "وثّقت الشبكة مقتل 142 مدنياً في سوريا خلال كانون الثاني 2026، بينهم 19 طفلاً و11 سيدة "
+        "و31 مواطنة، في ارتفاع ملحوظ مقارنة بالشهر السابق الذي سجّل مقتل 96 مدنياً.",
+        date(2026, 2, 2))
+    assert [t.killed for t in other.tallies] == [142]

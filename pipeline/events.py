@@ -392,7 +392,7 @@ class _Reading:
                 opened = _in_town_told(opened, clause, self.events[self.current])
                 opened = _the_same_hand(opened, clause, self.events[self.current])
                 opened = _the_same_raid(opened, clause, self.events[self.current])
-            self._append(opened, hurt=clause.hurt)
+            self._append(opened, hurt=clause.hurt or _also_struck_there(clause))
         told = self.events[self.current]
         if told.perpetrator != "unknown" and _happened(told, self.hurt[self.current]):
             # (not a remark with no toll, place nor day: "وقال مصدر عسكري في الفرقة إن
@@ -445,6 +445,17 @@ _ALSO = re.compile(r"(?<![\w])(?:كذلك|ايضا)(?![\w])|(?<![\w])(?:ضربه
                    r"(?:اخري|اخر)(?![\w])")
 # A strike with no weapon named: of the kind just told, if that was from the air
 _A_STRIKE = re.compile(r"(?<![\w])[وبل]?(?P<the>ال)?(?:ضربه|ضربات)(?![\w])")
+
+
+_AS_WELL = re.compile(r"^[وف]?كما\s")
+
+
+def _also_struck_there(clause: Clause) -> bool:
+    """"كما شنت الطائرات الحربية التركية غارتين على محيط جسر قره قوزاق": one more attack of
+    the day told, at a place it names, counts though it hurt no one (not a kidnapping by
+    "مجهولون" told the same way: no attack word but the gunmen)."""
+    return bool(clause.place and clause.kind != "armed_attack" and not clause.recalled
+                and not clause.another and _AS_WELL.match(clause.text))
 
 
 def _the_same_raid(opened: Event, clause: Clause, told: Event) -> Event:

@@ -1492,3 +1492,17 @@ def test_a_tallys_breakdown_by_side_gives_a_tally_for_each_side() -> None:
         "و31 مواطنة، في ارتفاع ملحوظ مقارنة بالشهر السابق الذي سجّل مقتل 96 مدنياً.",
         date(2026, 2, 2))
     assert [t.killed for t in other.tallies] == [142]
+
+
+def test_one_more_attack_told_with_its_place_counts_though_it_hurt_no_one() -> None:
+    extraction = extract_events(
+        "استشهد خمسة مدنيين، أمس الأربعاء، جراء استهداف طائرة مسيّرة تركية قافلة مدنية قرب سد "
+        "تشرين.\nكما شنّت الطائرات الحربية التركية غارتين على محيط جسر قره قوزاق، دون ورود "
+        "معلومات عن خسائر بشرية.\nكما اختطف مجهولون شاباً من بلدة المسيفرة أثناء عودته من عمله.",
+        date(2025, 1, 16))
+    assert [(e.type, e.perpetrator, e.place, e.date) for e in extraction.events][1:] == [
+        ("airstrike", "turkey", "جسر قره قوزاق", date(2025, 1, 15))]
+    # A controlled detonation by engineers is no attack.
+    assert extract_events(
+        "كما تمكن فريق الهندسة من تفجير قذيفة غير منفجرة من مخلفات الحرب عُثر عليها في أرض "
+        "زراعية في ريف الشيخ بدر، دون وقوع أي أضرار.", date(2025, 10, 19)).events == []

@@ -187,17 +187,33 @@ def resolve_date(sentence: str, published: date | None) -> tuple[date | None, st
             return published - timedelta(days=days), "day"
     if _TODAY.search(sentence):
         return published, "day"
-    if _LAST_MONTH.search(sentence):
+    last_month = _LAST_MONTH.search(sentence)
+    if last_month:
         first = published.replace(day=1) - timedelta(days=1)
-        return first.replace(day=1), "month"
-    if _THIS_MONTH.search(sentence):
-        return published.replace(day=1), "month"
+        return first.replace(day=_part_of_month(sentence, last_month.start())), "month"
+    this_month = _THIS_MONTH.search(sentence)
+    if this_month:
+        part = _PART_DAY.get(this_month.group().split()[0], 1)  # "اواخر الشهر الجاري"
+        return published.replace(day=min(part, published.day)), "month"
     named = _NAMED_MONTH.search(sentence)
     if named:
-        when = _latest(MONTHS[named.group(1)], 1, published, named.group(2))
+        when = _latest(MONTHS[named.group(1)], _part_of_month(sentence, named.start(1)),
+                       published, named.group(2))
         if when:
             return when, "month"
     return None, None
+
+
+# The part of a month told: its middle or its end ("أواخر تموز الماضي"); a date of month
+# precision falls on that part's day (the 1st, 15th or 25th)
+_PART_OF_MONTH = re.compile(r"(?<![\w])(?P<part>منتصف|اواخر|نهايه)\s+(?:شهر\s+|الشهر\s+)?$")
+_PART_DAY = {"منتصف": 15, "اواخر": 25, "نهايه": 25}
+
+
+def _part_of_month(sentence: str, at: int) -> int:
+    """The day of the month's part told just before position `at` (1 when none is)."""
+    part = _PART_OF_MONTH.search(sentence, max(0, at - 16), at)
+    return _PART_DAY[part.group("part")] if part else 1
 
 
 def month_period(sentence: str, published: date | None) -> str | None:

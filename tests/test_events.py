@@ -222,7 +222,11 @@ PUBLISHED = date(2021, 1, 4)  # a Monday
     ("أول أمس", date(2021, 1, 2), "day"),
     ("منذ يومين", date(2021, 1, 2), "day"),
     ("في 15 تشرين الثاني/نوفمبر", date(2020, 11, 15), "day"),
-    ("أواخر الشهر الماضي", date(2020, 12, 1), "month"),
+    # a month's part told falls on its day: the 25th of a month's end, the 15th of its middle
+    ("أواخر الشهر الماضي", date(2020, 12, 25), "month"),
+    ("أواخر كانون الأول 2019", date(2019, 12, 25), "month"),
+    ("منتصف تموز الماضي", date(2020, 7, 15), "month"),
+    ("مطلع الشهر الماضي", date(2020, 12, 1), "month"),
     ("في شهر آذار 2019", date(2019, 3, 1), "month"),
     # "أمس" of another clause does not move the weekday told
     ("اليوم الاثنين، ضمن عملية أعلنت أنقرة إطلاقها يوم أمس", date(2021, 1, 4), "day"),

@@ -26,16 +26,20 @@ _TENS = {
     "ثمانون": 80, "ثمانين": 80, "تسعون": 90, "تسعين": 90,
 }
 _HUNDREDS = {"مئه": 100, "مائه": 100, "مئتان": 200, "مئتين": 200, "مائتين": 200,
-             "مائتان": 200}
+             "مائتان": 200, "الف": 1000, "الفا": 1000, "الفان": 2000, "الفين": 2000}
 VAGUE_DOZENS = 12  # "عشرات": FORMAT.md's value for dozens
 
 _UNIT_WORD = "|".join(sorted(_UNITS, key=len, reverse=True))
 _TENS_WORD = "|".join(sorted(_TENS, key=len, reverse=True))
-_HUNDRED_WORD = "|".join(sorted(_HUNDREDS, key=len, reverse=True))
+_HUNDRED_WORD = "|".join(sorted((w for w in _HUNDREDS if not w.startswith("الف")), key=len,
+                                reverse=True))
+_THOUSAND_WORD = "|".join(sorted((w for w in _HUNDREDS if w.startswith("الف")), key=len,
+                                 reverse=True))
 # One number as written: digits, "ثلاثه عشر", "اربع واربعون", "عشرون", "سبعه".
 NUMBER = (
     rf"(?:\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+|(?:(?:{_UNIT_WORD})\s+و\s?(?:{_TENS_WORD}))|(?:(?:{_UNIT_WORD})\s+(?:عشر|عشره))"
-    rf"|(?:{_TENS_WORD})|(?:{_HUNDRED_WORD})|(?:{_UNIT_WORD}))"
+    # (a thousand starts its word: not the end of "التحالف")
+    rf"|(?:{_TENS_WORD})|(?<![\w])(?:{_THOUSAND_WORD})|(?:{_HUNDRED_WORD})|(?:{_UNIT_WORD}))"
 )
 _NUMBER_RE = re.compile(rf"^{NUMBER}$")
 

@@ -118,6 +118,9 @@ SENTENCES = [
     ("صدّ الثوار هجوماً وقتلوا 15 عنصراً من المهاجمين", (15, None)),
     # a body found, the finders and the day told between
     ("عثر أهالي بلدة القرداحة صباح أمس الأحد على جثة مختار إحدى القرى المجاورة", (1, None)),
+    # a thousand, and not the end of "التحالف"
+    ("ما أدى إلى مقتل أكثر من ألف مدني، بينهم مئات الأطفال", (1000, None)),
+    ("قصفت طائرات التحالف قتيلاً واحداً", (None, None)),
 ]
 
 
@@ -128,7 +131,7 @@ def test_casualties(sentence: str, expected: tuple) -> None:
 
 @pytest.mark.parametrize(("words", "value"), [
     ("3", 3), ("ثلاثه", 3), ("عشرون", 20), ("ثلاثه عشر", 13), ("خمس وعشرين", 25),
-    ("مئه", 100), ("كثير", None),
+    ("مئه", 100), ("الفين", 2000), ("كثير", None),
 ])
 def test_parse_number(words: str, value) -> None:
     assert parse_number(words) == value

@@ -260,6 +260,8 @@ _SINCE_NAMED_DAY = re.compile(rf"(?<![\w])و?منذ\s+(?:يوم\s+)?(?:\d{{1,2}}
                               rf"(?:شهر\s+)?(?:{MONTH_NAMES})(?![\w])")
 _IN_NAMED_MONTH = re.compile(rf"(?:خلال|طيله|علي\s+مدار)\s+(?:شهر\s+)?(?:{MONTH_NAMES})(?![\w])")
 _SINCE = re.compile(r"(?<![\w])(?:منذ|خلال)(?![\w])")
+# "ارتفع عدد الضحايا إلى 212 منذ استئناف الحملة": the time counted told after the figure
+_SINCE_AFTER = re.compile(r"\s+(?:\S+\s+){0,2}?(?:منذ|خلال)(?![\w])")
 # Where an attack struck across the border ("على بلدة أقجة قلعة التركية المقابلة لتل أبيض").
 _STRUCK_ABROAD = re.compile(r"(?<![\w])(?:علي|في)\s+(?:(?:مدينه|بلده|قريه|ولايه|بلدات|قري)\s+)?"
                             r"\S+(?:\s+\S+)?\s+(?:التركيه|العراقيه|اللبنانيه|الاردنيه)(?![\w])")
@@ -438,7 +440,7 @@ def _read_update(clause: Clause, update: re.Match) -> None:
         return  # "يرتفع عدد الهجمات ... إلى 164 عملية": attacks counted, not people
     wounded = bool(re.search(r"جرحي|مصابين|الجرحي|المصابين|اصابات",
                              text[update.start():figure.end()]))
-    if _SINCE.search(text, update.end(), figure.start()):
+    if _SINCE.search(text, update.end(), figure.start()) or _SINCE_AFTER.match(text, figure.end()):
         # "ليرتفع عدد ضحايا الحملة منذ الأحد الماضي إلى أكثر من 500": a running total over
         # days (a tally), not this attack's toll.
         clause.killed = None if clause.killed == value else clause.killed

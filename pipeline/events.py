@@ -290,10 +290,11 @@ class _Reading:
                 return  # a summary over a period it does not name: neither event nor tally
         if clause.general or _running_total(clause, first=self.current is None):
             if figures and clause.general and clause.precision == "day":
-                # "وثق المرصد اليوم مقتل 5 أشخاص بأعمال عنف متفرقة": that day's tally
+                # "وثق المرصد اليوم مقتل 5 أشخاص بأعمال عنف متفرقة": that day's tally (the
+                # day's, though the date names its month: "يوم أمس الجمعة الـ 23 من شهر أيلول")
                 tally = _tally(clause, self.published, clause.date.isoformat())
                 if tally is not None:
-                    self._tally(tally, clause)
+                    self._tally(replace(tally, period=clause.date.isoformat()), clause)
             return
         self.tally_period = None
         told = self.events[self.current] if self.current is not None else None

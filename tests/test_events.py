@@ -1510,3 +1510,20 @@ def test_one_more_attack_told_with_its_place_counts_though_it_hurt_no_one() -> N
     assert extract_events(
         "كما تمكن فريق الهندسة من تفجير قذيفة غير منفجرة من مخلفات الحرب عُثر عليها في أرض "
         "زراعية في ريف الشيخ بدر، دون وقوع أي أضرار.", date(2025, 10, 19)).events == []
+
+
+def test_the_countrys_toll_of_the_day_and_a_total_since_told_after_its_figure_are_tallies() -> None:
+    extraction = extract_events(
+        "وفي مدينة الرستن، دارت اشتباكات عنيفة يوم أمس الاثنين بين مقاتلين من الكتائب والقوات "
+        "النظامية عند مدخل المدينة، أسفرت عن مصرع ستة عناصر من القوات النظامية.\n"
+        "وارتفع عدد الشهداء الذين سقطوا اليوم في سوريا إلى 87 شهيداً، بينهم 61 مدنياً.\n"
+        "وارتفع عدد الضحايا المدنيين في الأحياء الشرقية من حمص إلى 212 منذ استئناف الحملة "
+        "الجوية يوم الثلاثاء الماضي.", date(2012, 8, 14))
+    assert [e.killed for e in extraction.events] == [6]
+    assert [(t.period, t.killed) for t in extraction.tallies] == [
+        ("2012-08-14", 87), ("2012-08-14", 61), ("2012-08-07/2012-08-14", 212)]
+    # the day's toll across the country, on a day whose month is named
+    day = extract_events(
+        "وثّق المرصد السوري مقتل 96 شخصاً يوم أمس الجمعة الـ 23 من شهر أيلول / سبتمبر من العام "
+        "2016، في عموم الأراضي السورية، بينهم 61 مدنياً.", date(2016, 9, 24))
+    assert [(t.period, t.killed) for t in day.tallies] == [("2016-09-23", 96), ("2016-09-23", 61)]

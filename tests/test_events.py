@@ -9,6 +9,7 @@ import pytest
 from pipeline.clauses import attack_type
 from pipeline.events import extract_events
 from pipeline.extract import extract_dump
+from pipeline.normalize import normalize
 from pipeline.sites import load_sites, merged_text_rules
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -191,8 +192,6 @@ def test_not_an_event(sentence: str) -> None:
     ("فجّر مقاتل من التنظيم عربة مفخخة عند مدخل البلدة", "suicide_attack"),
 ])
 def test_attack_type(sentence: str, kind: str) -> None:
-    from pipeline.normalize import normalize
-
     assert attack_type(normalize(sentence)) == kind
 
 
@@ -237,7 +236,6 @@ PUBLISHED = date(2021, 1, 4)  # a Monday
 ])
 def test_dates_resolve_against_publication(phrase: str, day: date, precision: str) -> None:
     from pipeline.dates import resolve_date
-    from pipeline.normalize import normalize
 
     assert resolve_date(normalize(f"قتل عنصران {phrase} بهجوم"), PUBLISHED) == (day, precision)
 
@@ -247,7 +245,6 @@ def test_dates_resolve_against_publication(phrase: str, day: date, precision: st
                                     "بحسب ما أفاد مراسل حلب اليوم", "فجر ذلك اليوم"])
 def test_words_that_only_look_like_dates(phrase: str) -> None:
     from pipeline.dates import resolve_date
-    from pipeline.normalize import normalize
 
     assert resolve_date(normalize(phrase), PUBLISHED) == (None, None)
 
@@ -783,7 +780,6 @@ def test_the_dead_mourned_on_the_same_ground_are_the_fights() -> None:
 
 def test_the_drone_quoted_is_the_one_just_told() -> None:
     from pipeline.clauses import read_clause
-    from pipeline.normalize import normalize
 
     text = "وقال شهود عيان لنورث برس إن المسيرة استهدفت سيارتين من القافلة عند مفرق قرية أبو قلقل"
     assert read_clause(text, normalize(text), PUBLISHED).same_named
@@ -954,14 +950,12 @@ def test_a_later_attack_without_a_day_is_the_articles_days_unless_set_apart() ->
      "عفرين", "SY-HL"),
 ])
 def test_place_and_governorate(sentence: str, place: str, governorate: str) -> None:
-    from pipeline.normalize import normalize
     from pipeline.places import resolve_place
 
     assert resolve_place(normalize(sentence)) == (place, governorate)
 
 
 def test_villages_in_a_named_sub_district_take_its_governorate() -> None:
-    from pipeline.normalize import normalize
     from pipeline.places import resolve_place
 
     # (the article names Hasakah; the sub-district named is Raqqa's)
@@ -1051,7 +1045,6 @@ def test_a_clause_opened_by_when_takes_the_day_of_the_one_it_depends_on() -> Non
 
 def test_a_long_title_with_two_halves_is_a_headline_and_badiya_is_not_a_result_word() -> None:
     from pipeline.clauses import cues, headline
-    from pipeline.normalize import normalize
 
     assert headline("4 قتلى من قوات النظام بهجوم لـ\"داعش\" في بادية السخنة.. وحصيلة آب تبلغ 27 "
                     "قتيلاً من عناصر النظام والمسلحين الموالين لها من جنسيات سورية وغير سورية")
@@ -1527,3 +1520,15 @@ def test_the_countrys_toll_of_the_day_and_a_total_since_told_after_its_figure_ar
         "وثّق المرصد السوري مقتل 96 شخصاً يوم أمس الجمعة الـ 23 من شهر أيلول / سبتمبر من العام "
         "2016، في عموم الأراضي السورية، بينهم 61 مدنياً.", date(2016, 9, 24))
     assert [(t.period, t.killed) for t in day.tallies] == [("2016-09-23", 96), ("2016-09-23", 61)]
+
+
+def test_sanas_israeli_aggression_is_an_air_strike_unless_a_drones() -> None:
+    assert attack_type(normalize("استشهد مواطنان جراء عدوان إسرائيلي استهدف بناء سكنياً")) == (
+        "airstrike")
+    assert attack_type(normalize("شن العدو الإسرائيلي عدواناً جوياً من اتجاه الأراضي اللبنانية")) == (
+        "airstrike")
+    assert attack_type(normalize("استهدف العدوان الإسرائيلي بطائرة مسيرة سيارة")) == "drone_strike"
+    # "عدوان", a village of Daraa, only where the text says it is a place
+    event = extract_events("استشهد عسكريان اثنان بعدوان جوي إسرائيلي استهدف فجر اليوم نقاطاً في "
+                           "محيط مطار دمشق الدولي.", date(2023, 4, 3)).events[0]
+    assert (event.type, event.governorate) == ("airstrike", "SY-RD")

@@ -1532,3 +1532,16 @@ def test_sanas_israeli_aggression_is_an_air_strike_unless_a_drones() -> None:
     event = extract_events("استشهد عسكريان اثنان بعدوان جوي إسرائيلي استهدف فجر اليوم نقاطاً في "
                            "محيط مطار دمشق الدولي.", date(2023, 4, 3)).events[0]
     assert (event.type, event.governorate) == ("airstrike", "SY-RD")
+
+
+@pytest.mark.parametrize(("text", "place", "governorate"), [
+    ("شنت طائرات حربية إسرائيلية مساء أمس سلسلة غارات على مطار حماة العسكري، ما أدى إلى تدمير "
+     "مدرجه.", "مطار حماة العسكري", "SY-HM"),
+    ("قتل 89 شخصاً بهجوم بطائرات مسيرة استهدف حفل تخريج في الكلية الحربية بمدينة حمص.",
+     "الكلية الحربية", "SY-HI"),
+    ("استهدفت مسيرة تركية محيط جسر قره قوزاق فجر اليوم، ما أدى إلى مقتل مدني.", "جسر قره قوزاق",
+     "SY-HL"),
+])
+def test_air_bases_and_landmarks_the_news_names(text: str, place: str, governorate: str) -> None:
+    event = extract_events(text, date(2025, 4, 3)).events[0]
+    assert (event.place, event.governorate) == (place, governorate)

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import yaml
 
-from pipeline.dates import MONTH_NAMES, SINCE_WORD, day_span, resolve_date
+from pipeline.dates import MONTH_NAMES, SINCE_WORD, day_span, resolve_date, since_day
 from pipeline.normalize import normalize
 from pipeline.numbers import FIGURE, NUMBER, casualties, parse_number
 from pipeline.places import as_written, resolve_place
@@ -261,6 +261,7 @@ _SINCE_NAMED_DAY = re.compile(rf"(?<![\w])و?منذ\s+(?:يوم\s+)?(?:\d{{1,2}}
 _IN_NAMED_MONTH = re.compile(rf"(?:خلال|طيله|علي\s+مدار)\s+(?:شهر\s+)?(?:{MONTH_NAMES})(?![\w])")
 _SINCE = re.compile(r"(?<![\w])(?:منذ|خلال)(?![\w])")
 # "ارتفع عدد الضحايا إلى 212 منذ استئناف الحملة": the time counted told after the figure
+# (or a day it counts from, further on: "يرتفع إلى 346 ... عدد الشهداء ... منذ ليل الأحد 18 شباط")
 _SINCE_AFTER = re.compile(r"\s+(?:\S+\s+){0,2}?(?:منذ|خلال)(?![\w])")
 # Where an attack struck across the border ("على بلدة أقجة قلعة التركية المقابلة لتل أبيض").
 _STRUCK_ABROAD = re.compile(r"(?<![\w])(?:علي|في)\s+(?:(?:مدينه|بلده|قريه|ولايه|بلدات|قري)\s+)?"
@@ -364,7 +365,7 @@ def read_clause(original: str, context: str, published: date | None,
         clause.skip = False
     update = c["toll_update"].search(text) or _COUNT_REACHED.search(text)
     if update:
-        _read_update(clause, update)
+        _read_update(clause, update, published)
     clause.refers_back = bool(c["same_attack"].search(text)) or (
         text.startswith("وذلك") and not clause.another)
     clause.recalled = bool(clause.kind and not clause.generic and _RECALLED.match(text))
@@ -428,7 +429,7 @@ def read_clause(original: str, context: str, published: date | None,
     return clause
 
 
-def _read_update(clause: Clause, update: re.Match) -> None:
+def _read_update(clause: Clause, update: re.Match, published: date | None) -> None:
     """"ارتفعت الحصيلة إلى 11": the clause's figure replaces the one told, unless it is a
     running total or a total broken down."""
     text = clause.text
@@ -440,10 +441,12 @@ def _read_update(clause: Clause, update: re.Match) -> None:
         return  # "يرتفع عدد الهجمات ... إلى 164 عملية": attacks counted, not people
     wounded = bool(re.search(r"جرحي|مصابين|الجرحي|المصابين|اصابات",
                              text[update.start():figure.end()]))
-    if _SINCE.search(text, update.end(), figure.start()) or _SINCE_AFTER.match(text, figure.end()):
+    if (_SINCE.search(text, update.end(), figure.start()) or _SINCE_AFTER.match(text, figure.end())
+            or since_day(text[figure.end():], published)):
         # "ليرتفع عدد ضحايا الحملة منذ الأحد الماضي إلى أكثر من 500": a running total over
-        # days (a tally), not this attack's toll.
-        clause.killed = None if clause.killed == value else clause.killed
+        # days (a tally), not this attack's toll; the clause's own figure is one told before it
+        # ("مقتل 5 أشخاص ..., ليرتفع إلى 38"), not "عدد العناصر الذين قتلوا" counted in it.
+        clause.killed = casualties(text[:update.start()])[0]
         clause.running = (None, value) if wounded else (value, None)
         if clause.kind_at is not None and clause.kind_at > update.start():
             # "وارتفعت حصيلة القتلى منذ اندلاع المواجهات إلى 203": the fighting named is the

@@ -271,6 +271,7 @@ class _Reading:
             tally = _tally(replace(clause, killed=killed, wounded=wounded), self.published)
             if tally is not None:
                 self._tally(tally, clause)
+                self.tally_period = tally.period  # (which the clauses after it may go on with)
         if self.tally_period and clause.kind is None and LIST_LINE.match(clause.original):
             # "- 29 من عناصر قوات النظام.": a line of the list of the tally just told
             for dead, side in parts(clause.text)[:1]:

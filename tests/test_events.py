@@ -1550,3 +1550,16 @@ def test_sanas_israeli_aggression_is_an_air_strike_unless_a_drones() -> None:
 def test_air_bases_and_landmarks_the_news_names(text: str, place: str, governorate: str) -> None:
     event = extract_events(text, date(2025, 4, 3)).events[0]
     assert (event.place, event.governorate) == (place, governorate)
+
+
+def test_a_total_rising_to_a_figure_counted_since_a_day_told_after_it() -> None:
+    extraction = extract_events(
+        "وعلى صعيد متصل، قتل 6 عناصر من قوات النظام في اشتباكات مع جيش الإسلام على محور حوش "
+        "الضواهرة في منطقة المرج اليوم.\n"
+        "وبذلك يرتفع إلى 346 بينهم 81 طفلاً عدد الشهداء المدنيين الذين وثقهم المرصد منذ ليل الأحد "
+        "18 شباط / فبراير الجاري.\n"
+        "وبذلك يرتفع إلى 73 عدد عناصر قوات النظام الذين قتلوا منذ بدء الهجوم في الثالث عشر من "
+        "شباط الجاري.", date(2018, 2, 22))
+    assert [e.killed for e in extraction.events] == [6]
+    assert [(t.period, t.killed) for t in extraction.tallies] == [
+        ("2018-02-18/2018-02-22", 346), ("2018-02-13/2018-02-22", 73)]

@@ -456,11 +456,16 @@ def resolve_place(sentence: str, context: str = "") -> tuple[str | None, str | N
         chosen = next((max((c for c in candidates if c.governorate == g),
                            key=lambda c: c.specificity)
                        for g in preferred if any(c.governorate == g for c in candidates)), None)
-        if (stated and _previous_word(sentence, position) in _QUARTER_WORDS
-                and stated[0] not in governorates):
+        city = stated[:1] or [g for g in preferred[:1] if in_context.count(g) > 1 and not (
+            explicit or landmarks or set(governorates) & set(in_context))]
+        if (city and _previous_word(sentence, position) in _QUARTER_WORDS
+                and city[0] not in governorates
+                and not {city[0], *governorates} <= {"SY-DI", "SY-RD"}):
             # "وفي حمص، ... في شارع الستين بحي الزهراء": a quarter of the city the sentence
-            # names, not a village of that name elsewhere
-            chosen = Place(candidates[0].name, stated[0], 3)
+            # names (or the article does, naming it twice or more and no governorate the name is
+            # listed in: "حي الزهور" in a story from al-Hasakah), not a village of that name
+            # elsewhere
+            chosen = Place(candidates[0].name, city[0], 3)
         if chosen is None:
             top = max(candidates, key=lambda c: c.specificity)
             chosen = top if len(set(governorates)) == 1 else Place(top.name, None, top.specificity)

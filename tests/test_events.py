@@ -1563,3 +1563,21 @@ def test_a_total_rising_to_a_figure_counted_since_a_day_told_after_it() -> None:
     assert [e.killed for e in extraction.events] == [6]
     assert [(t.period, t.killed) for t in extraction.tallies] == [
         ("2018-02-18/2018-02-22", 346), ("2018-02-13/2018-02-22", 73)]
+
+
+def test_a_quarter_is_of_the_city_the_story_is_from() -> None:
+    hasakah = extract_events(
+        "تتواصل المواجهات في محيط سجن غويران بمدينة الحسكة لليوم الثالث، وسط حظر تجوال في "
+        "أحياء الحسكة الجنوبية.\n"
+        "وشنت طائرات التحالف الدولي أمس غارات على مبانٍ في محيط السجن يتحصن فيها عناصر التنظيم، "
+        "ما أدى إلى مقتل سبعة منهم.\n"
+        "واليوم، تدور اشتباكات متقطعة في حي الزهور المجاور، قتل فيها 17 عنصراً من التنظيم.",
+        date(2022, 1, 22))
+    assert {e.governorate for e in hasakah.events} == {"SY-HA"}
+    assert "السجن" not in {e.place for e in hasakah.events}
+    # the capital's quarters stand among its countryside's towns
+    ghouta = extract_events(
+        "قصفت قوات النظام مدينة دوما في الغوطة الشرقية بريف دمشق اليوم، ما أدى إلى مقتل ثلاثة "
+        "مدنيين.\nفي المقابل، سقطت قذائف على حي باب توما، ما أسفر عن إصابة أربعة مدنيين.",
+        date(2018, 3, 12))
+    assert [e.governorate for e in ghouta.events] == ["SY-RD", "SY-DI"]

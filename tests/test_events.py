@@ -738,6 +738,11 @@ def test_headlines_and_related_lists_never_make_events() -> None:
     # factions loyal to Turkey are the SNA, not Turkey
     ("أطلق مسلحون من فصائل سورية موالية لتركيا النار على سيارة مدنية قرب تل أبيض اليوم، ما "
      "أدى إلى مقتل مدنيين اثنين.", "sna", "civilians"),
+    # a bomber of a group; the rebels' battalions of 2012
+    ("وكان انتحاري من التنظيم قد فجر عربة مفخخة ليل السبت بمقر لجبهة النصرة على أطراف بلدة "
+     "البصيرة، ما أدى إلى مقتل سبعة من عناصر الجبهة.", "isis", "hts"),
+    ("دارت اشتباكات عنيفة يوم أمس بين مقاتلين من الكتائب الثائرة والقوات النظامية عند مدخل مدينة "
+     "الرستن، أسفرت عن مصرع ستة عناصر من القوات النظامية.", "other", "government_forces"),
     # the General Staff's building, soldiers as SANA counts them
     ("شنت طائرات إسرائيلية ظهر اليوم غارات على مبنى هيئة الأركان في ساحة الأمويين بدمشق، ما "
      "أسفر عن إصابة 18 شخصاً.", "israel", "government_forces"),

@@ -128,10 +128,17 @@ _SINCE_START = re.compile(r"(?<![\w])و?منذ\s+(?:مطلع|بدايه|بدء)\
                           rf"|(?:ال)?شهر(?!\s+(?:{MONTH_NAMES}))(?:\s+(?:الجاري|الحالي))?)(?![\w])")
 
 
+# "الحصيلة السنوية الأدنى منذ انطلاق الثورة في آذار 2011", "أعنف تصعيد منذ": a comparison,
+# neither a count since that day nor the figure's month
+COMPARED_SINCE = re.compile(r"(?<![\w])(?:ال)?(?:ادني|اعلي|اكبر|اكثر|اقل|اعنف|اسوا|اشد|اخطر)"
+                            r"(?![\w])(?:\s+\S+){0,3}?\s+منذ\s[^،,.]*")
+
+
 def since_day(sentence: str, published: date | None) -> date | None:
     """The day a running total counts from ("منذ يوم الخميس الفائت", "منذ بدء التصعيد في
     الـ 30 من نيسان", "منذ مطلع شباط الماضي", "منذ مطلع العام": its first day), or None when
     "منذ" names no day."""
+    sentence = COMPARED_SINCE.sub(" ", sentence)
     since = SINCE_WORD.search(sentence)
     if since is None or published is None:
         return None

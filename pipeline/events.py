@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from pipeline.actors import find_actors, regional_target, side_in, unnamed_attacker
 from pipeline.breakdowns import LIST_LINE, parts, parts_of_total
 from pipeline.clauses import AT_THE_SAME_TIME_AS, SINCE_WORD, Clause, clauses_of, cues, read_clause
-from pipeline.dates import day_span, month_period, since_day, year_period
+from pipeline.dates import COMPARED_SINCE, day_span, month_period, since_day, year_period
 from pipeline.merging import types_agree
 from pipeline.models import Event, Extraction, Tally
 from pipeline.normalize import normalize, normalize_each
@@ -30,6 +30,7 @@ EXTRACTOR_VERSION = "events-0.8"
 
 _DISTRIBUTED = re.compile(r"(?<![\w])(?:توزع|توزعت|وتوزع|وتوزعت|تتوزع)\s+(?:\S+\s+){0,10}?"
                           r"(?:النحو\s+التالي|كالتالي|كما\s+يلي)")
+_AND_MORE = re.compile(rf"^و\s?(?P<num>{NUMBER})\s+(?:من\s+)?(?:ب|جراء|في|علي\s+يد|برصاص)")
 _PART = re.compile(rf"(?:^|:\s*)و?\s?(?P<num>{NUMBER})\s+(?:\S+\s+)?(?:في|ب)\S*\s")
 # Targets a later sentence's "whose man he was" may make precise: none, people, a former member.
 _PLAIN_TARGETS = (None, "civilians", "other")
@@ -182,8 +183,9 @@ def _days_counted(text: str, published: date | None) -> str | None:
 
 
 def _tally(clause: Clause, published: date | None, period: str | None = None) -> Tally | None:
-    period = (_days_counted(clause.text, published) or month_period(clause.text, published)
-              or year_period(clause.text, published) or period)
+    text = COMPARED_SINCE.sub(" ", clause.text)  # (not "الأدنى منذ آذار 2011")
+    period = (_days_counted(text, published) or month_period(text, published)
+              or year_period(text, published) or period)
     if period is None:
         return None
     perpetrator, target = roles(clause.text, clause.kind or "armed_attack", clause.kind_at)
@@ -274,9 +276,21 @@ class _Reading:
                 self.tally_period = tally.period  # (which the clauses after it may go on with)
         if self.tally_period and clause.kind is None and LIST_LINE.match(clause.original):
             # "- 29 من عناصر قوات النظام.": a line of the list of the tally just told
-            for dead, side in parts(clause.text)[:1]:
-                self.tallies.append(Tally(self.tally_period, None, side, clause.governorate,
-                                          dead, None, clause.original))
+            self._parts(self.tally_period, clause, parts(clause.text)[:1])
+            return
+        more = _AND_MORE.match(clause.text) if self.tally_period and clause.killed is None else None
+        if more and clause.place is None:
+            # "ومن بين الضحايا، قتل 1497 مدنياً بغارات روسية، و1116 بقصف قوات النظام": one more
+            # part of the total, by another hand
+            tally = _tally(replace(clause, killed=parse_number(more.group("num"))),
+                           self.published, self.tally_period)
+            if tally is not None:
+                self.tallies.append(replace(tally, period=self.tally_period))
+            return
+        if self.tally_period and clause.kind is None and clause.killed is None and (
+                _DISTRIBUTED.search(clause.text)):
+            # "وتوزعت الحصيلة على النحو التالي: 3473 مدنياً ..., و1591 عنصراً من قوات النظام"
+            self._parts(self.tally_period, clause, parts(clause.text))
             return
         figures = clause.killed is not None or clause.wounded is not None
         if figures and (clause.period or (self.tally_period and _tally_goes_on(clause))):
@@ -423,11 +437,19 @@ class _Reading:
     def _tally(self, tally: Tally, clause: Clause) -> None:
         """A tally, and each part of it by side that its clause gives (pipeline/breakdowns.py)."""
         self.tallies.append(tally)
+        self._parts(tally.period, clause, [(dead, side) for dead, side in parts_of_total(
+            clause.text) if dead != tally.killed])
+
+    def _parts(self, period: str, clause: Clause, found: list[tuple[int, str]]) -> None:
+        """A tally for each part (dead, side) of a total over `period` (one told already is
+        not told again)."""
+        year = self.published.year if self.published else None
         told = {(t.period, t.target, t.killed) for t in self.tallies}
-        self.tallies += [Tally(tally.period, None, side, tally.governorate, dead, None,
-                               clause.original)
-                         for dead, side in parts_of_total(clause.text)
-                         if dead != tally.killed and (tally.period, side, dead) not in told]
+        for dead, side in found:
+            target = side_in(side, clause.governorate, year)
+            if (period, target, dead) not in told:
+                self.tallies.append(Tally(period, None, target, clause.governorate, dead, None,
+                                          clause.original))
 
     def _append(self, event: Event, *, hurt: bool) -> None:
         self.events.append(event)

@@ -1586,3 +1586,20 @@ def test_a_quarter_is_of_the_city_the_story_is_from() -> None:
         "مدنيين.\nفي المقابل، سقطت قذائف على حي باب توما، ما أسفر عن إصابة أربعة مدنيين.",
         date(2018, 3, 12))
     assert [e.governorate for e in ghouta.events] == ["SY-RD", "SY-DI"]
+
+
+def test_a_years_toll_shared_out_by_side_and_by_hand() -> None:
+    extraction = extract_events(
+        "وثق المرصد السوري مقتل 11215 شخصاً على الأراضي السورية خلال عام 2019، وهي الحصيلة "
+        "السنوية الأدنى منذ انطلاق الثورة السورية في آذار / مارس 2011.\n"
+        "وتوزعت الحصيلة على النحو التالي: 3473 مدنياً بينهم 1021 طفلاً، و1591 عنصراً من قوات "
+        "النظام، و1244 من المسلحين الموالين لها من جنسيات سورية.\n"
+        "ومن بين الضحايا المدنيين، قتل 1497 مدنياً بغارات الطائرات الحربية الروسية، و1116 بقصف "
+        "قوات النظام وطائراتها، فيما قتل 233 مدنياً بالقصف التركي وهجمات الفصائل الموالية "
+        "لأنقرة شمال شرقي البلاد.",
+        date(2020, 1, 1))
+    assert extraction.events == []
+    assert [(t.period, t.killed, t.perpetrator, t.target) for t in extraction.tallies][1:] == [
+        ("2019", 3473, None, "civilians"), ("2019", 1591, None, "government_forces"),
+        ("2019", 1244, None, "pro_government_militia"), ("2019", 1497, "russia", "civilians"),
+        ("2019", 1116, "government", None), ("2019", 233, "sna", "civilians")]

@@ -159,6 +159,8 @@ _KILLED_ONE = re.compile(rf"{_KILLED_VERB}\s+{_NOT_MANY}{_ONE_NOUNS}"
                          # (not "قتلت القوات 21 مدنياً": a noun counted by a figure)
                          rf"{_NO_HARM_WORD}{{0,12}}?(?<![\d٠-٩]\s){_ONE_NOUNS}"
                          rf"|(?<![\w])[وبل]?(?:مقتله|مقتلها|اغتياله|اغتيالها|وفاته|وفاتها)(?![\w])"
+                         # "ما أدى إلى مقتله مع مرافقه": one more, joined by "مع"
+                         rf"(?:\s+مع\s+(?P<with>{_ONE_NOUNS}))?"
                          rf"|فارق\S*\s+(?:{_ONE_NOUNS}\s+)?الحياه"  # "فارقت طفلة الحياة"
                          rf"|لقي\s+(?:\S+\s+){{0,2}}?(?:حتفه|مصرعه)"
                          # "عثر الأهالي على جثة الشاب ... وعليها آثار طلقات نارية"
@@ -280,10 +282,14 @@ def _count(sentence: str, figures: list[int], patterns: list[re.Pattern], dual: 
         found += [(m.start("noun"), 1, m.end("noun")) for m in subject.finditer(sentence)]
     found += [(m.start(), 2, m.end()) for m in dual.finditer(sentence)]
     found += [(m.start(), VAGUE_DOZENS, None) for m in dozens.finditer(sentence)]
-    found += [(m.start(), 1, m.end()) for m in one.finditer(sentence)]
+    ones = list(one.finditer(sentence))
+    found += [(m.start(), 1, m.end()) for m in ones]
+    # "اغتال مجهولون قيادياً ..., ما أدى إلى مقتله مع مرافقه": the one, and one more with him
+    escort = any(m.groupdict().get("with") for m in ones)
     for _, value, end in sorted(found, key=lambda f: f[0]):
         if value is not None:
-            return value + (_joined(sentence, end, joined) if end is not None else 0)
+            value += _joined(sentence, end, joined) if end is not None else 0
+            return value + 1 if escort and value == 1 else value
     return None
 
 

@@ -1603,3 +1603,14 @@ def test_a_years_toll_shared_out_by_side_and_by_hand() -> None:
         ("2019", 3473, None, "civilians"), ("2019", 1591, None, "government_forces"),
         ("2019", 1244, None, "pro_government_militia"), ("2019", 1497, "russia", "civilians"),
         ("2019", 1116, "government", None), ("2019", 233, "sna", "civilians")]
+
+
+def test_a_fist_fight_among_fans_and_the_other_sides_losses_in_the_confrontations() -> None:
+    assert extract_events(
+        "وشهدت المدرجات في نهاية اللقاء اشتباكاً بالأيدي بين عدد من مشجعي الفريقين، أسفر عن "
+        "إصابة 6 أشخاص بجروح طفيفة.", date(2021, 5, 2)).events == []
+    extraction = extract_events(
+        "قالت وحدات حماية الشعب في بيان إن مقاتليها تصدوا لهجوم شنته فصائل الجيش الوطني على "
+        "محور ناحية بلبل شمالي عفرين، ليل الأحد، ما أسفر عن مقتل 11 من عناصر الفصائل المهاجمة، "
+        "بينما فقد مقاتلان اثنان من الوحدات حياتهما خلال المواجهات.", date(2018, 2, 5))
+    assert [e.killed for e in extraction.events] == [13]

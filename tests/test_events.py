@@ -1551,6 +1551,9 @@ def test_sanas_israeli_aggression_is_an_air_strike_unless_a_drones() -> None:
      "الكلية الحربية", "SY-HI"),
     ("استهدفت مسيرة تركية محيط جسر قره قوزاق فجر اليوم، ما أدى إلى مقتل مدني.", "جسر قره قوزاق",
      "SY-HL"),
+    # the presidential palace is no village "القصر" of Suwayda
+    ("شنت طائرات حربية إسرائيلية ظهر اليوم غارات على مبنى هيئة الأركان العامة في ساحة الأمويين "
+     "وسط دمشق ومحيط القصر الجمهوري، ما أسفر عن مقتل ثلاثة أشخاص.", "دمشق", "SY-DI"),
 ])
 def test_air_bases_and_landmarks_the_news_names(text: str, place: str, governorate: str) -> None:
     event = extract_events(text, date(2025, 4, 3)).events[0]

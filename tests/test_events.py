@@ -1617,3 +1617,13 @@ def test_a_fist_fight_among_fans_and_the_other_sides_losses_in_the_confrontation
         "محور ناحية بلبل شمالي عفرين، ليل الأحد، ما أسفر عن مقتل 11 من عناصر الفصائل المهاجمة، "
         "بينما فقد مقاتلان اثنان من الوحدات حياتهما خلال المواجهات.", date(2018, 2, 5))
     assert [e.killed for e in extraction.events] == [13]
+
+
+def test_a_fight_told_alongside_the_attack_is_its_own() -> None:
+    extraction = extract_events(
+        "شن تنظيم داعش فجر أمس السبت هجوماً واسعاً على بلدة البغيلية شمال غرب مدينة دير الزور، "
+        "ما أدى إلى مقتل 85 مدنياً.\n"
+        "وبالتوازي، تدور منذ يوم أمس اشتباكات عنيفة بين عناصر التنظيم وقوات النظام في محيط حي "
+        "الصناعة، أسفرت عن مقتل تسعة عناصر من قوات النظام.", date(2016, 1, 17))
+    assert [(e.type, e.killed) for e in extraction.events] == [
+        ("armed_attack", 85), ("clash", 9)]

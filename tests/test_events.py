@@ -138,6 +138,9 @@ def test_not_an_event(sentence: str) -> None:
 
 
 @pytest.mark.parametrize(("sentence", "kind"), [
+    # a killing with a silenced pistol, an execution on the spot
+    ("قتلت امرأة بطلقات من مسدس مزود بكاتم للصوت داخل خيمتها", "armed_attack"),
+    ("اتهم ناشطون عناصر بإعدام 12 مدنياً ميدانياً داخل مضافة", "armed_attack"),
     ("انفجار عبوة ناسفة بسيارة عسكرية", "ied"),
     ("كمين نصبه مسلحون", "ambush"),
     ("اغتيال قيادي في ريف درعا", "assassination"),

@@ -89,13 +89,14 @@ def unnamed_attacker(kind: str, target: str | None, governorate: str | None,
                      when: date | None, text: str) -> str | None:
     """Who attacked, by region and time, when a normalized text names no attacker and does not
     call the attackers unknown ("مجهولون"): the remnants on the coast after December 2024, the
-    government's shells on people in Idlib before it; None where the data says nothing."""
+    government's shells on people in Idlib before it, the Islamic State's suicide bombers; None
+    where the data says nothing (an entry without governorates or a target holds for any)."""
     if when is None or "مجهول" in text:
         return None
     for entry in _regional_data().get("unnamed", []):
         if (entry["since"] <= when <= entry.get("until", when)
-                and governorate in entry["governorates"]
-                and target == entry["target"] and kind in entry["types"]):
+                and governorate in entry.get("governorates", [governorate])
+                and target == entry.get("target", target) and kind in entry["types"]):
             return entry["perpetrator"]
     return None
 

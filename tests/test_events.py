@@ -678,8 +678,8 @@ def test_headlines_and_related_lists_never_make_events() -> None:
     ("اقتحمت مجموعات من عناصر التنظيم قرية الشبكي في ريف السويداء الشرقي فجر اليوم، وقتلت "
      "من فيها، ووثقت شبكة محلية مقتل 45 من أهالي القرية.", "isis", "civilians"),
     ("ارتقى عنصران من قوى الأمن الداخلي وأصيب أربعة مدنيين بجروح، مساء أمس، إثر تفجير "
-     "انتحاري نفسه بحزام ناسف عند حاجز أمني على مدخل مدينة الكسوة بريف دمشق.", "unknown",
-     "government_forces"),
+     "انتحاري نفسه بحزام ناسف عند حاجز أمني على مدخل مدينة الكسوة بريف دمشق.", "isis",
+     "government_forces"),  # (no one named: the Islamic State's, as suicide bombings since 2014)
     # the state media's "terrorist groups"; local fighters
     ('ذكرت وكالة "سانا" أن طفلة قُتلت وأصيب أربعة مدنيين اليوم جراء سقوط قذائف صاروخية '
      'أطلقتها "المجموعات الإرهابية" على أطراف مدينة القرداحة.', "other", "civilians"),
@@ -1630,3 +1630,10 @@ def test_a_fight_told_alongside_the_attack_is_its_own() -> None:
         "الصناعة، أسفرت عن مقتل تسعة عناصر من قوات النظام.", date(2016, 1, 17))
     assert [(e.type, e.killed) for e in extraction.events] == [
         ("armed_attack", 85), ("clash", 9)]
+
+
+def test_a_suicide_bombing_with_no_one_named_is_the_islamic_states_from_2014() -> None:
+    text = ("قتل ثمانية عناصر من قوات الأمن بتفجير انتحاري استهدف حاجزاً عند مدخل مدينة حمص "
+            "صباح اليوم.")
+    assert extract_events(text, date(2016, 2, 21)).events[0].perpetrator == "isis"
+    assert extract_events(text, date(2012, 12, 23)).events[0].perpetrator == "unknown"

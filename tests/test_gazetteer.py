@@ -22,7 +22,7 @@ COLUMNS = ["name", "governorate", "kind", "lat", "lon", "parent", "source", "coo
 GOVERNORATES = {"SY-DI", "SY-RD", "SY-HL", "SY-HM", "SY-HI", "SY-ID", "SY-LA", "SY-TA", "SY-DY",
                 "SY-RA", "SY-HA", "SY-DR", "SY-SU", "SY-QU"}
 KINDS = {"governorate", "district", "subdistrict", "town", "village", "desert", "mountain", "road",
-         "oil_field", "crossing", "camp", "dam", "airport", "base", "region"}
+         "oil_field", "crossing", "camp", "dam", "airport", "base", "region", "prison"}
 # Features that span governorates may carry SY; a settlement or an admin unit never does.
 SPANNING_KINDS = {"desert", "mountain", "road", "region"}
 # Syria's bounding box, with a little margin for border crossings.

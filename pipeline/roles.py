@@ -249,7 +249,7 @@ def _score(sentence: str, position: int, actor: Actor, attack_at: int | None) ->
 
 # A clash is fought "بين X و Y" or "مع Y": the side named first attacks; the one the dead
 # belong to ("قتل عناصر من X في اشتباكات مع Y") is attacked.
-_BETWEEN = re.compile(r"(?:اشتباك\S*|معارك|مواجهات|اقتتال)\s+(?:\S+\s+){0,6}?بين\s")
+_BETWEEN = re.compile(r"(?:اشتباك\S*|معارك|مواجهات|اقتتال)\s+(?:\S+\s+){0,14}?بين\s")
 _WITH = re.compile(r"(?:اشتباك\S*|اشتبك\S*|معارك|مواجهات|اقتتال|معركه)\s+(?:\S+\s+){0,2}?مع\s")
 # Between a side and its clash, what says the side is the one that lost men.
 _WITH_THE_DEAD = re.compile(r"(?<![\w])(?:قتل\S*|مقتل|اصيب|اصابه|جرح|خسر\S*|فقد\S*|تكبد\S*)"

@@ -741,6 +741,10 @@ def test_headlines_and_related_lists_never_make_events() -> None:
     # factions loyal to Turkey are the SNA, not Turkey
     ("أطلق مسلحون من فصائل سورية موالية لتركيا النار على سيارة مدنية قرب تل أبيض اليوم، ما "
      "أدى إلى مقتل مدنيين اثنين.", "sna", "civilians"),
+    # the sides of a clash named far from it
+    ("وكانت اشتباكات عنيفة قد دارت ليل الأربعاء - الخميس في محيط فرع المخابرات العسكرية وسجن "
+     "تدمر بين عناصر التنظيم وقوات النظام، قُتل فيها 17 عنصراً من قوات النظام.", "isis",
+     "government_forces"),
     # a bomber of a group; the rebels' battalions of 2012
     ("وكان انتحاري من التنظيم قد فجر عربة مفخخة ليل السبت بمقر لجبهة النصرة على أطراف بلدة "
      "البصيرة، ما أدى إلى مقتل سبعة من عناصر الجبهة.", "isis", "hts"),

@@ -1646,3 +1646,15 @@ def test_a_suicide_bombing_with_no_one_named_is_the_islamic_states_from_2014() -
             "صباح اليوم.")
     assert extract_events(text, date(2016, 2, 21)).events[0].perpetrator == "isis"
     assert extract_events(text, date(2012, 12, 23)).events[0].perpetrator == "unknown"
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("قتل 26 مدنياً يوم أمس في غارات جوية استهدفت أحياء الشعار والصالحين في حلب المحاصرة.",
+     "الشعار"),
+    # which quarters, or where the villages lie, is no name
+    ("قتل سبعة مدنيين بغارات استهدفت أحياء سكنية في مدينة أريحا اليوم.", "أريحا"),
+    ("تصدى مقاتلو قسد منذ فجر اليوم لهجمات شنتها الفصائل على قرى شرقي مدينة تل أبيض، ما أسفر عن "
+     "مقتل 14 من عناصر الفصائل.", "تل أبيض"),
+])
+def test_quarters_named_together_and_words_that_name_none(text: str, place: str) -> None:
+    assert extract_events(text, date(2016, 11, 24)).events[0].place == place

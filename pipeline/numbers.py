@@ -38,8 +38,9 @@ _THOUSAND_WORD = "|".join(sorted((w for w in _HUNDREDS if w.startswith("الف")
 # One number as written: digits, "ثلاثه عشر", "اربع واربعون", "عشرون", "سبعه".
 NUMBER = (
     rf"(?:\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+|(?:(?:{_UNIT_WORD})\s+و\s?(?:{_TENS_WORD}))|(?:(?:{_UNIT_WORD})\s+(?:عشر|عشره))"
-    # (a thousand starts its word: not the end of "التحالف")
-    rf"|(?:{_TENS_WORD})|(?<![\w])(?:{_THOUSAND_WORD})|(?:{_HUNDRED_WORD})|(?:{_UNIT_WORD}))"
+    # (a thousand starts its word: not the end of "التحالف"; a number word ends its word: not
+    # "عشر" of "عشرات")
+    rf"|(?:{_TENS_WORD})|(?<![\w])(?:{_THOUSAND_WORD})|(?:{_HUNDRED_WORD})|(?:{_UNIT_WORD})(?![\w]))"
 )
 _NUMBER_RE = re.compile(rf"^{NUMBER}$")
 
@@ -184,7 +185,8 @@ _SUBJECT_KILLED = re.compile(rf"(?:^|(?<=[-:،,]\s)|(?<=[-:])|(?<=\sان\s)|(?<=
                              r"(?![\w]))")
 _WOUNDED_ONE = re.compile(rf"{_WOUNDED_VERB}\s+{_NOT_MANY}{_ONE_NOUNS}"
                           rf"|(?<![\w])[وبل]?(?:اصابته|اصابتها)(?![\w])")
-_KILLED_DOZENS = re.compile(rf"{_KILLED_VERB}\s+(?:ال)?عشرات|(?:ال)?عشرات\s+(?:من\s+)?القتلي")
+_KILLED_DOZENS = re.compile(rf"{_KILLED_VERB}\s+(?:فيها\s+|فيه\s+|خلالها\s+)?(?:ال)?عشرات"
+                            rf"|(?:ال)?عشرات\s+(?:من\s+)?القتلي")
 _WOUNDED_DOZENS = re.compile(rf"{_WOUNDED_VERB}\s+(?:ال)?عشرات|(?:ال)?عشرات\s+(?:من\s+)?الجرحي")
 # "مقتل وجرح نحو 40": one figure for both, which FORMAT.md leaves uncounted.
 _ANY_FIGURE = FIGURE.replace("?P<num>", "?:")

@@ -227,7 +227,7 @@ def _joined_pattern(other_harm: str) -> re.Pattern:
     return re.compile(
         # not "واحدة", "مدني واحد،": "one", where folded it looks like "and one" ("وأحد
         # مرافقيه")
-        rf"\s+{_LINK_WORD}{{0,4}}?و\s?(?:ال)?(?!{other_harm}|احده|احد(?:\s*[،,.:]|\s*$))"
+        rf"\s+{_LINK_WORD}{{0,5}}?و\s?(?:ال)?(?!{other_harm}|احده|احد(?:\s*[،,.:]|\s*$))"
         rf"(?:(?P<num>{NUMBER})(?![\w])|(?P<two>{_DUAL_NOUNS}|{_DUAL_OWNED})"
         # (a harm word qualifies the count, "و5 جرحى"; "وطفل وإصابة آخرين" is a new phrase)
         rf"|(?P<one>{_ONE_NOUNS}))(?!\s+(?:(?!و)\S+\s+){{0,2}}?(?:{other_harm}))")

@@ -147,9 +147,11 @@ def _killers_named(clause: Clause) -> bool:
 
 
 def _happened(event: Event, hurt: bool) -> bool:
-    """Enough to count: someone hurt, or where and when it struck."""
+    """Enough to count: someone hurt, or where and on what day it struck (a month alone is
+    background: "استعادة المناطق التي خسرتها في معركة الساحل في آذار الماضي، ومنها كسب")."""
     return (event.killed is not None or event.wounded is not None or hurt
-            or (event.place is not None and event.date is not None))
+            or (event.place is not None and event.date is not None
+                and event.date_precision == "day"))
 
 
 def _earlier(events: list[Event], current: int | None, clause: Clause) -> int | None:

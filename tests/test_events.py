@@ -1658,3 +1658,9 @@ def test_a_suicide_bombing_with_no_one_named_is_the_islamic_states_from_2014() -
 ])
 def test_quarters_named_together_and_words_that_name_none(text: str, place: str) -> None:
     assert extract_events(text, date(2016, 11, 24)).events[0].place == place
+
+
+def test_a_fight_recalled_by_its_month_alone_hurting_no_one_is_background() -> None:
+    assert extract_events(
+        "وتحاول قوات الأسد استعادة المناطق التي خسرتها في معركة الساحل التي أطلقتها المعارضة في "
+        "آذار الماضي، ومنها بلدة كسب الحدودية.", date(2014, 6, 3)).events == []

@@ -70,13 +70,16 @@ FIGURE = rf"(?:{QUALIFIER}\s+)?(?:بين\s+)?(?P<num>{NUMBER})"
 # Duals of nouns whose plural has another form: "عنصرين" is two, while "مدنيين" may be many.
 _DUAL_STEMS = ("عنصر", "شخص", "جندي", "طفل", "شاب", "ضابط", "رجل", "راعي", "شقيق", "مدني",
                "مقاتل", "عسكري", "امرات", "سيدت", "فتات", "طالب", "قيادي", "مجند", "صحفي",
-               "مزارع", "عامل", "سائق", "اخو", "مسلح", "قتيل", "جريح", "مواطن", "عضو")
+               "مزارع", "عامل", "سائق", "اخو", "مسلح", "قتيل", "جريح", "مواطن", "عضو", "طفلت",
+               "شقيقت", "ابن", "ابنت")
 _PLURAL_TOO = ("مدني", "مقاتل", "عسكري", "قيادي", "مجند", "صحفي", "مزارع", "عامل", "سائق",
                "مسلح", "مواطن")  # their "-ين" form is also the plural: only "-ان" counts as two
 _DUAL_NOUNS = fold_letters("(?:" + "|".join(
     [f"{s}ان" for s in _DUAL_STEMS] + [f"{s}ين" for s in _DUAL_STEMS if s not in _PLURAL_TOO]
     # "راعيا أغنام": a dual in construct, its "ن" dropped
     + [r"راعيا\s+(?:ال)?(?:اغنام|ماشيه|غنم)"]) + r")(?![\w])")
+# "وطفلاهما", "وشقيقيه": a dual in construct with its owner
+_DUAL_OWNED = fold_letters("(?:" + "|".join(_DUAL_STEMS) + r")(?:ا|ي)(?:هما|هم|ها|ه)(?![\w])")
 # One person, no number: "مقتل شاب", "اصابه طفل", "اغتيال قيادي", "اصابه اخر".
 _ONE_NOUNS = fold_letters(
     r"(?!الاحد(?![\w]))"  # Sunday, not "the one"
@@ -141,7 +144,7 @@ _WOUNDED = [
 ]
 # (not "اغتال مسلحان ... عضواً": the two after the active verb did the killing)
 _KILLED_DUAL = re.compile(rf"(?![وبفل]?اغتال(?:ت|وا)?\s){_KILLED_VERB}\s+{_NO_HARM_WORD}{{0,2}}?"
-                          rf"{_DUAL_NOUNS}"
+                          rf"(?:{_DUAL_NOUNS}|{_DUAL_OWNED})"
                           # "عنصران من قسد، قتلا باستهداف ...": the dual, then its verb
                           rf"|(?<![\w]){_DUAL_NOUNS}\s+(?:[^\s\d]+\s+){{0,4}}?(?:قتلا|قضيا|لقيا"
                           rf"|استشهدا|توفيا)(?![\w])"
@@ -149,7 +152,7 @@ _KILLED_DUAL = re.compile(rf"(?![وبفل]?اغتال(?:ت|وا)?\s){_KILLED_VER
                           rf"|(?<![\w])قتيل(?:ان|ين)(?![\w])"
                           # "ما أدى إلى مقتلهما": the two just named
                           rf"|(?<![\w])[وبل]?(?:مقتلهما|استشهادهما|اغتيالهما|وفاتهما)(?![\w])")
-_WOUNDED_DUAL = re.compile(rf"{_WOUNDED_VERB}\s+(?:\S+\s+)?{_DUAL_NOUNS}"
+_WOUNDED_DUAL = re.compile(rf"{_WOUNDED_VERB}\s+(?:\S+\s+)?(?:{_DUAL_NOUNS}|{_DUAL_OWNED})"
                            rf"|(?<![\w])جريح(?:ان|ين)(?![\w])")
 # One word may stand between the verb and the person ("قتل شاب", "أصيب طفل آخر"), but not
 # "عدد" ("أصيب عدد آخر": a few more, no figure).
@@ -215,8 +218,6 @@ _ANY_HARM = re.compile(fold_letters(
     r"قتل|مقتل|مصرع|استشهاد|استشهد|لقي|لقوا|لقيت|قضى|قضت|قضوا|سقوط|سقط|وفاه|توفي|اغتيال|اغتال"
     r"|تصفيه|جرح|اصاب|اصيب|جراح|قتيل|جريح|ضحايا|ضحيه|حتف|اردو|ارداه|اردته|فارق|فقد|خسر|اودي"
     r"|اودت|ارتقاء|ارتقي|ارتقت|ارتقوا|ضحيت|شهيد|شهداء|جثه|ارواح|اعدام|اعدم"))
-# "وطفلاهما", "وشقيقيه": a dual in construct with its owner
-_DUAL_OWNED = fold_letters("(?:" + "|".join(_DUAL_STEMS) + r")(?:ا|ي)(?:هما|هم|ها|ه)(?![\w])")
 # A word between a count and the next one joined to it ("تسعة من عناصر الفصائل وخمسة من
 # قسد"): no figure, no comma, no other casualty verb, not "بينهم" (what follows is a part).
 _LINK_WORD = (r"(?:(?![وفب]?(?:اصيب|اصاب|جرح|جراح|مصاب|قتل|مقتل|بينهم|بينهن|منهم|منهن|بينها)\S*\s)"
@@ -263,9 +264,9 @@ def _whole(sentence: str, start: int, value: int | None) -> int | None:
     return parse_number(head.group("num")) if head else value
 
 
-# "لمدة 30 يوما": a figure of time, not of people.
-_DURATION = re.compile(r"\s+(?:يوما|يوم|ايام|ساعه|ساعات|اسبوعا|اسابيع|شهرا|اشهر|عاما|اعوام|سنه"
-                       r"|سنوات|دقيقه|دقائق)(?![\w])")
+# "لمدة 30 يوما": a figure of time, not of people (not "أطفالهما الثلاثة يوم الثلاثاء").
+_DURATION = re.compile(r"\s+(?:يوما|يوم(?!\s+(?:ال|امس))|ايام|ساعه|ساعات|اسبوعا|اسابيع|شهرا"
+                       r"|اشهر|عاما|اعوام|سنه|سنوات|دقيقه|دقائق)(?![\w])")
 
 
 # "بين 5 و7": a range, whose second figure is no more people

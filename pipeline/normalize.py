@@ -6,6 +6,7 @@ The original text is kept for display; this form is only for matching (actors, p
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # Only camel-tools' data-free modules: the others try to download data at import time.
 from camel_tools.utils.dediac import dediac_ar
@@ -13,7 +14,6 @@ from camel_tools.utils.normalize import (
     normalize_alef_ar,
     normalize_alef_maksura_ar,
     normalize_teh_marbuta_ar,
-    normalize_unicode,
 )
 
 TATWEEL = "\u0640"
@@ -27,15 +27,34 @@ _BROKEN = re.compile(
     rf"(?:{TATWEEL}*[.|]{TATWEEL}*|{TATWEEL}+[-_ ]{TATWEEL}*|{TATWEEL}*[-_ ]{TATWEEL}+)"
     rf"(?=[{_LETTER}{TATWEEL}])"
 )
+# Without a tatweel only '.' or '|' between two letters can be such a break: a text with
+# neither is left as it is, without trying _BROKEN at every character.
+_BROKEN_WITHOUT_TATWEEL = re.compile(rf"[{_LETTER}][.|][{_LETTER}]")
 # Three or more lone letters, one separator between each ("د ا ع ش", "ق-ت-ل"): no Arabic
 # sentence is written so, while a word spelled out to dodge a filter is.
 _SPELLED = re.compile(rf"(?<![{_LETTER}])[{_LETTER}](?:[ .\-_|][{_LETTER}](?![{_LETTER}])){{2,}}")
 _NON_JOINING = set("دذرزو")
-# "د١عش": the digit one inside a word stands for the alef it looks like.
-_ALEF_DIGIT = re.compile(rf"(?<=[{_LETTER}{TATWEEL}])[1١](?=[{_LETTER}{TATWEEL}])")
+# "د١عش": the digit one inside a word stands for the alef it looks like. (The digit comes first
+# in the pattern, the letter before it in a lookbehind: the engine then looks only at digits.)
+_ALEF_DIGIT = re.compile(rf"[1١](?<=[{_LETTER}{TATWEEL}][1١])(?=[{_LETTER}{TATWEEL}])")
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫٬", "01234567890123456789.,")
+# str.translate looks up every character; most texts have none of these to translate.
+_TRANSLATED_DIGIT = re.compile("[" + re.escape("".join(map(chr, _DIGITS))) + "]")
 _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
-_SPACES = re.compile(r"[ \t\u00a0]+")
+# A run of blanks other than one plain space: the runs that fold to one space (a single space
+# is left as it is rather than replaced by itself).
+_SPACES = re.compile(r"[ \t\u00a0]{2,}|[\t\u00a0]")
+_FATHA = "\u064e"
+# camel-tools' normalize_unicode: its two ligatures spelled out, then NFKC (its CharMapper walks
+# the text a character at a time in Python, for two characters that seldom occur).
+_LIGATURES = {"\ufdfc": "ريال", "\ufdfd": "بسم الله الرحمن الرحيم"}
+
+
+def _normalize_unicode(text: str) -> str:
+    for ligature, spelled in _LIGATURES.items():
+        if ligature in text:
+            text = text.replace(ligature, spelled)
+    return unicodedata.normalize("NFKC", text)
 
 
 def _join_broken(match: re.Match) -> str:
@@ -49,6 +68,8 @@ def rejoin_broken_words(text: str) -> str:
     """Join letters split by '.', '|', or a tatweel-flanked '-', '_' or space
     ("دا.عــش" -> "داعــش"), and words spelled out letter by letter ("د ا ع ش" -> "داعش")."""
     text = _SPELLED.sub(lambda m: re.sub(r"[ .\-_|]", "", m.group(0)), text)
+    if TATWEEL not in text and not _BROKEN_WITHOUT_TATWEEL.search(text):
+        return text
     return _BROKEN.sub(_join_broken, text)
 
 
@@ -65,14 +86,16 @@ _DUAL_FATHA = re.compile(r"(\w)\u0651?\u064e\u0651?\u064a\u0652?\u0646(?!\w)")  
 def normalize(text: str) -> str:
     """Folded Arabic for matching: no diacritics or tatweel, one alef, ASCII digits, words
     rejoined."""
-    text = normalize_unicode(text)
+    text = _normalize_unicode(text)
     text = _INVISIBLE.sub("", text)
     text = rejoin_broken_words(_ALEF_DIGIT.sub("ا", text))
     text = text.replace(TATWEEL, "")
-    text = _DUAL_FATHA.sub("\\1ان", text)
+    if _FATHA in text:  # (the dual's mark)
+        text = _DUAL_FATHA.sub("\\1ان", text)
     text = dediac_ar(text)
     text = fold_letters(text)
-    text = text.translate(_DIGITS)
+    if _TRANSLATED_DIGIT.search(text):
+        text = text.translate(_DIGITS)
     return _SPACES.sub(" ", text).strip()
 
 

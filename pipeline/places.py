@@ -13,6 +13,7 @@ import csv
 import re
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
+from itertools import compress, islice
 from pathlib import Path
 
 import yaml
@@ -148,27 +149,32 @@ def _variants(word: str) -> tuple[tuple[str, int], ...]:
 def find_places(text: str) -> list[tuple[int, tuple[Place, ...]]]:
     """(position, candidate places) for every gazetteer name in normalized text, longest
     names first: a dictionary lookup of word n-grams, not one huge regular expression."""
-    index, lookups = gazetteer(), _LOOKUPS
-    words = [(m.start(), m.group()) for m in _WORD.finditer(text)]
+    index = gazetteer()
+    words = _WORD.findall(text)
+    # Most words start no name: look them all up at once and walk only the ones that may.
+    heads = list(map(_LOOKUPS.get, words))
+    if None in heads:
+        heads = [_heads(word) if known is None else known
+                 for word, known in zip(words, heads, strict=True)]
     found: list[tuple[int, tuple[Place, ...]]] = []
-    i = 0
-    while i < len(words):
+    # Where the words stand, read only as far as the last name found (few words start one).
+    spans, read = _WORD.finditer(text), 0
+    end = 0  # the first word not inside a name found
+    for i in compress(range(len(words)), heads):
+        if i < end:
+            continue
         best = None
-        word = words[i][1]
-        heads = lookups.get(word)
-        if heads is None:
-            heads = _heads(word)
-        for first, cut, sizes in heads:
+        for first, cut, sizes in heads[i]:
             for size in sizes:
-                name = " ".join([first, *(w for _, w in words[i + 1:i + size])])
+                name = " ".join([first, *words[i + 1:i + size]])
                 if name in index and (best is None or size > best[0]):
                     best = (size, name, cut)
                     break
         if best:
-            found.append((words[i][0] + best[2], index[best[1]]))
-            i += best[0]
-        else:
-            i += 1
+            at = next(islice(spans, i - read, None)).start()
+            read = i + 1
+            found.append((at + best[2], index[best[1]]))
+            end = i + best[0]
     return found
 
 

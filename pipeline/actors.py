@@ -11,6 +11,7 @@ from pathlib import Path
 import yaml
 
 from pipeline.normalize import normalize
+from pipeline.tries import trie_pattern
 
 DATA_FILE = Path(__file__).parent / "data" / "actors.yaml"
 REGIONAL_FILE = Path(__file__).parent / "data" / "regional_actors.yaml"
@@ -39,12 +40,13 @@ def aliases() -> dict[str, Actor]:
 
 @cache
 def _pattern() -> re.Pattern:
-    names = sorted(aliases(), key=len, reverse=True)
+    # The longest name that ends a word, as a trie of the names (see pipeline/tries.py).
+    names = aliases()
     # The clitic is optional and tried last: "الميليشيات الايرانيه" is a name of its own, not
     # "ال" + "ميليشيات".
     bare = [name[2:] for name in names if name.startswith("ال")]
-    return re.compile(r"(?<![\w])(?:(?:[وبلف]|ال)??(" + "|".join(map(re.escape, names))
-                      + r")|[وف]?لل(" + "|".join(map(re.escape, bare)) + r"))(?![\w])")
+    return re.compile(r"(?<![\w])(?:(?:[وبلف]|ال)??(" + trie_pattern(names)
+                      + r")|[وف]?لل(" + trie_pattern(bare) + r"))(?![\w])")
 
 
 def find_actors(text: str) -> list[tuple[int, Actor]]:

@@ -278,24 +278,48 @@ def _count(sentence: str, figures: list[int], patterns: list[re.Pattern], dual: 
            dozens: re.Pattern, one: re.Pattern, joined: re.Pattern,
            subject: re.Pattern | None = None) -> int | None:
     # The figure stated first wins (a later one is usually another event or a subgroup), with
-    # the people joined to it by "و".
-    found = [(m.start(), _whole(sentence, m.start("num"), parse_number(m.group("num"))),
-              None if _RANGE_OPENS.search(sentence, max(0, m.start("num") - 6), m.start("num"))
-              else m.end("num")) for p in patterns for m in _matches(p, sentence, figures)
-             if not _DURATION.match(sentence, m.end("num"))]
-    if subject is not None:
-        found += [(m.start("noun"), 1, m.end("noun")) for m in subject.finditer(sentence)]
-    found += [(m.start(), 2, m.end()) for m in dual.finditer(sentence)]
-    found += [(m.start(), VAGUE_DOZENS, None) for m in dozens.finditer(sentence)]
-    ones = list(one.finditer(sentence))
-    found += [(m.start(), 1, m.end()) for m in ones]
+    # the people joined to it by "و". Of each pattern only its first match that gives a figure
+    # can win (its later ones start later): none is searched further.
+    found = [first for p in patterns if (first := _first_figure(sentence, figures, p))]
+    if subject is not None and (match := subject.search(sentence)):
+        found.append((match.start("noun"), 1, match.end("noun")))
+    if match := dual.search(sentence):
+        found.append((match.start(), 2, match.end()))
+    if _DOZENS in sentence and (match := dozens.search(sentence)):
+        found.append((match.start(), VAGUE_DOZENS, None))
+    if match := one.search(sentence):
+        found.append((match.start(), 1, match.end()))
+    if not found:
+        return None
+    _, value, end = min(found, key=lambda f: f[0])  # (of two at one place, the one found first)
+    value += _joined(sentence, end, joined) if end is not None else 0
     # "اغتال مجهولون قيادياً ..., ما أدى إلى مقتله مع مرافقه": the one, and one more with him
-    escort = any(m.groupdict().get("with") for m in ones)
-    for _, value, end in sorted(found, key=lambda f: f[0]):
+    escort = value == 1 and " مع " in sentence and any(
+        m.groupdict().get("with") for m in one.finditer(sentence))
+    return value + 1 if escort else value
+
+
+_DOZENS = "عشرات"  # in every match of _KILLED_DOZENS and _WOUNDED_DOZENS
+
+
+def _first_figure(sentence: str, figures: list[int], pattern: re.Pattern
+                  ) -> tuple[int, int, int | None] | None:
+    """(start, people, end of the figure unless it opens a range) of a pattern's first match
+    that gives a figure: not a duration, and a number."""
+    for match in _matches(pattern, sentence, figures):
+        if _DURATION.match(sentence, match.end("num")):
+            continue
+        value = _whole(sentence, match.start("num"), parse_number(match.group("num")))
         if value is not None:
-            value += _joined(sentence, end, joined) if end is not None else 0
-            return value + 1 if escort and value == 1 else value
+            opens = _RANGE_OPENS.search(sentence, max(0, match.start("num") - 6),
+                                        match.start("num"))
+            return match.start(), value, None if opens else match.end("num")
     return None
+
+
+# Every pattern of the wounded holds one of these (a verb of wounding, "جرحى", "جريحان",
+# "مصابين"): most clauses that tell of the dead tell of no wounded, and need no search for them.
+_ANY_WOUNDED = re.compile(r"جرح|جراح|جريح|اصاب|اصيب|مصاب")
 
 
 def casualties(sentence: str) -> tuple[int | None, int | None]:
@@ -308,5 +332,5 @@ def casualties(sentence: str) -> tuple[int | None, int | None]:
     killed = _count(sentence, figures, _KILLED, _KILLED_DUAL, _KILLED_DOZENS, _KILLED_ONE,
                     _JOINED_KILLED, _SUBJECT_KILLED)
     wounded = _count(sentence, figures, _WOUNDED, _WOUNDED_DUAL, _WOUNDED_DOZENS, _WOUNDED_ONE,
-                     _JOINED_WOUNDED)
+                     _JOINED_WOUNDED) if _ANY_WOUNDED.search(sentence) else None
     return killed, wounded

@@ -13,6 +13,7 @@ The phrasing lives in data/event_cues.yaml.
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -24,6 +25,7 @@ from pipeline.dates import MONTH_NAMES, SINCE_WORD, day_span, resolve_date, sinc
 from pipeline.normalize import normalize
 from pipeline.numbers import FIGURE, NUMBER, casualties, parse_number
 from pipeline.places import as_written, resolve_place
+from pipeline.tries import trie_pattern
 
 CUES_FILE = Path(__file__).parent / "data" / "event_cues.yaml"
 
@@ -68,17 +70,37 @@ def _alternation(node: dict) -> str:
     return "(?:" + "|".join(branches) + ")"
 
 
-def _pattern(phrases: list, whole_short: bool = False) -> re.Pattern:
+@dataclass(frozen=True)
+class _Cue:
+    """A cue's pattern, searched only in a text that holds the first word of one of its phrases
+    (`gate`). The gate is plain letters: the engine skips ahead to where one may start, while
+    the pattern (a lookbehind first, then a clitic) is tried at every character of the text;
+    most texts hold no phrase of most cues."""
+
+    pattern: re.Pattern
+    gate: re.Pattern
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match | None:
+        """pattern.search(text, pos, endpos)."""
+        if self.gate.search(text, pos, endpos) is None:
+            return None  # (every match holds a phrase's first word, from pos on, before endpos)
+        return self.pattern.search(text, pos, endpos)
+
+
+def _pattern(phrases: list, whole_short: bool = False) -> _Cue:
     """Phrases at the start of a word, after a clitic or the article, the longest that
     matches; see _phrase for "$" and "!". `whole_short`: a phrase of three letters or fewer
     must end its word ("أدى" is not the start of "ببادية")."""
     trie: dict = {}
+    first_words = set()
     for folded, after in (_phrase(p, whole_short) for p in phrases):
         node = trie
         for char in folded:
             node = node.setdefault(r"\s+" if char == " " else re.escape(char), {})
         node.setdefault("", set()).add(after)
-    return re.compile(r"(?<![\w])(?:[وبلف]|ال|وال|بال|فال|لل)??" + _alternation(trie))
+        first_words.add(folded.split(" ")[0])
+    return _Cue(re.compile(r"(?<![\w])(?:[وبلف]|ال|وال|بال|فال|لل)??" + _alternation(trie)),
+                re.compile(trie_pattern(first_words)))
 
 
 FIRED_ON = re.compile(r"(?<![\w])[وف]?(?:اطلق|اطلقت|اطلقوا|اطلقا)\s+(?:[^\s،,.]+\s+){0,6}?"

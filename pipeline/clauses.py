@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -71,11 +72,11 @@ def _alternation(node: dict) -> str:
 
 
 @dataclass(frozen=True)
-class _Cue:
-    """A cue's pattern, searched only in a text that holds the first word of one of its phrases
+class _Gated:
+    """A pattern searched only in a text that holds one of the words every match holds
     (`gate`). The gate is plain letters: the engine skips ahead to where one may start, while
-    the pattern (a lookbehind first, then a clitic) is tried at every character of the text;
-    most texts hold no phrase of most cues."""
+    a pattern that opens with a lookbehind (and a clitic) is tried at every character; most
+    texts hold none of them."""
 
     pattern: re.Pattern
     gate: re.Pattern
@@ -83,11 +84,15 @@ class _Cue:
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match | None:
         """pattern.search(text, pos, endpos)."""
         if self.gate.search(text, pos, endpos) is None:
-            return None  # (every match holds a phrase's first word, from pos on, before endpos)
+            return None  # (every match holds a gate word, from pos on, before endpos)
         return self.pattern.search(text, pos, endpos)
 
+    def sub(self, replace: Callable[[re.Match], str], text: str) -> str:
+        """pattern.sub(replace, text)."""
+        return text if self.gate.search(text) is None else self.pattern.sub(replace, text)
 
-def _pattern(phrases: list, whole_short: bool = False) -> _Cue:
+
+def _pattern(phrases: list, whole_short: bool = False) -> _Gated:
     """Phrases at the start of a word, after a clitic or the article, the longest that
     matches; see _phrase for "$" and "!". `whole_short`: a phrase of three letters or fewer
     must end its word ("أدى" is not the start of "ببادية")."""
@@ -99,8 +104,9 @@ def _pattern(phrases: list, whole_short: bool = False) -> _Cue:
             node = node.setdefault(r"\s+" if char == " " else re.escape(char), {})
         node.setdefault("", set()).add(after)
         first_words.add(folded.split(" ")[0])
-    return _Cue(re.compile(r"(?<![\w])(?:[وبلف]|ال|وال|بال|فال|لل)??" + _alternation(trie)),
-                re.compile(trie_pattern(first_words)))
+    # (the gate: the first word of each phrase)
+    return _Gated(re.compile(r"(?<![\w])(?:[وبلف]|ال|وال|بال|فال|لل)??" + _alternation(trie)),
+                  re.compile(trie_pattern(first_words)))
 
 
 FIRED_ON = re.compile(r"(?<![\w])[وف]?(?:اطلق|اطلقت|اطلقوا|اطلقا)\s+(?:[^\s،,.]+\s+){0,6}?"
@@ -160,7 +166,9 @@ def attack_type(sentence: str) -> str | None:
 
 # "... بعد هجوم استهدف حافلات ... أسفر عن مقتل 40": the figure belongs to the attack told
 # just before the verb of result, not to another named earlier in the clause.
-_RESULT = re.compile(r"(?<![\w])(?:ما\s+)?[وف]?(?:اسفر|اسفرت|ادي|ادت|نتج|خلف|اوقع|حصد)(?![\w])")
+_RESULT_VERBS = ("اسفر", "اسفرت", "ادي", "ادت", "نتج", "خلف", "اوقع", "حصد")
+_RESULT = _Gated(re.compile(r"(?<![\w])(?:ما\s+)?[وف]?(?:" + "|".join(_RESULT_VERBS)
+                            + r")(?![\w])"), re.compile(trie_pattern(_RESULT_VERBS)))
 _SEQUEL = re.compile(r"(?<![\w])ما\s+(?:اسفر|ادي|نتج|خلف|تسبب)\S*")
 _AFTER = re.compile(r"(?<![\w])(?:بعد|عقب|اثر)\s")
 # "الهجوم هو الثاني من نوعه خلال أسبوع": one attack, counted among others over a period.
@@ -289,10 +297,15 @@ _SINCE_AFTER = re.compile(r"\s+(?:\S+\s+){0,2}?(?:منذ|خلال)(?![\w])")
 _STRUCK_ABROAD = re.compile(r"(?<![\w])(?:علي|في)\s+(?:(?:مدينه|بلده|قريه|ولايه|بلدات|قري)\s+)?"
                             r"\S+(?:\s+\S+)?\s+(?:التركيه|العراقيه|اللبنانيه|الاردنيه)(?![\w])")
 # "نفذ مسلحون 11 عملية اغتيال", "40 هجوما": a count of attacks, not one attack.
-_MANY_ATTACKS = re.compile(r"(?<![\w])(?:عمليتان|عمليتين|هجومان|هجومين|هجمتان|هجمتين)(?![\w])|"
-                           rf"(?<![\w]){NUMBER}\s+(?:عمليه|عمليات|هجمات|هجوما|اعتداءات|اعتداء"
-                           # (not "12 حالة اختناق": cases of harm, not of attacks)
-                           rf"|حوادث|حالات|حاله)(?![\w])(?!\s+(?:اختناق|تسمم|اصابه|وفاه|ولاده))")
+_TWO_ATTACKS = ("عمليتان", "عمليتين", "هجومان", "هجومين", "هجمتان", "هجمتين")
+# (not "12 حالة اختناق": cases of harm, not of attacks)
+_ATTACKS_NUMBERED = ("عمليه", "عمليات", "هجمات", "هجوما", "اعتداءات", "اعتداء", "حوادث",
+                     "حالات", "حاله")
+_MANY_ATTACKS = _Gated(re.compile(
+    r"(?<![\w])(?:" + "|".join(_TWO_ATTACKS) + r")(?![\w])|"
+    rf"(?<![\w]){NUMBER}\s+(?:" + "|".join(_ATTACKS_NUMBERED) + r")(?![\w])"
+    r"(?!\s+(?:اختناق|تسمم|اصابه|وفاه|ولاده))"), re.compile(trie_pattern(
+        _TWO_ATTACKS + _ATTACKS_NUMBERED)))
 
 
 @dataclass

@@ -197,6 +197,9 @@ def _no_party(before: str) -> bool:
                     and not _FIRED_FROM.search(before)))
 
 
+_THE_ATTACKING = re.compile(r"\s*(?:المهاجمه|المهاجمين|المهاجمون|المهاجم)(?![\w])")
+
+
 def _score(sentence: str, position: int, actor: Actor, attack_at: int | None) -> int:
     """Positive: the attacker; negative: the attacked; 0: no sign."""
     if actor.victims:
@@ -213,6 +216,8 @@ def _score(sentence: str, position: int, actor: Actor, attack_at: int | None) ->
         return 3  # "قالت مصادر في هيئة تحرير الشام إن مقاتليها نفذوا عملية": theirs
     if _OWN_MEN_DEFENDED.match(after):
         return -3  # "أعلن المركز الإعلامي لقسد أن مقاتليه صدّوا هجمات": they were attacked
+    if _THE_ATTACKING.match(after):
+        return 2  # "مقتل 11 من عناصر الفصائل المهاجمة": the attackers' dead
     if _CLAIMER_BEFORE.search(before) and _CLAIMED.match(
             sentence, position + len(actor.alias), position + len(actor.alias) + 120):
         return 3  # "أعلنت هيئة تحرير الشام تنفيذ عملية": who claims it
@@ -386,12 +391,14 @@ _THAT_AFTER = re.compile(r"\s*(?:\S+\s+){0,3}?(?:ان|انه|انها|بان|ب�
 
 
 def _speakers(sentence: str, scored: list[tuple]) -> list[tuple]:
-    """The scores with a speaker set aside when it names another as the attacker."""
+    """The scores with a speaker set aside when it names another as the attacker (not a speaker
+    whose own men did it or fought it off)."""
     def speaks(position: int, actor: Actor) -> bool:
         end = position + len(actor.alias)
         return bool(_SPEAKER_BEFORE.search(sentence, max(0, position - 12), position)
                     and _THAT_AFTER.match(sentence, end)
-                    and not _OWN_MEN_DID.match(sentence, end))
+                    and not _OWN_MEN_DID.match(sentence, end)
+                    and not _OWN_MEN_DEFENDED.match(sentence, end))
 
     named = [position for score, position, _ in scored if score >= 2]
     return [(0 if speaks(position, actor) and any(p > position for p in named) else score,

@@ -741,6 +741,10 @@ def test_headlines_and_related_lists_never_make_events() -> None:
     # factions loyal to Turkey are the SNA, not Turkey
     ("أطلق مسلحون من فصائل سورية موالية لتركيا النار على سيارة مدنية قرب تل أبيض اليوم، ما "
      "أدى إلى مقتل مدنيين اثنين.", "sna", "civilians"),
+    # the speaker whose fighters fought the attack off; the attackers' dead
+    ('قالت وحدات حماية الشعب في بيان إن مقاتليها تصدوا لهجوم شنته فصائل ما يسمى "الجيش '
+     'الوطني" المدعومة من تركيا على محور ناحية بلبل شمالي عفرين ليل الأحد، ما أسفر عن مقتل 11 من '
+     'عناصر الفصائل المهاجمة.', "sna", "sdf"),
     # the sides of a clash named far from it
     ("وكانت اشتباكات عنيفة قد دارت ليل الأربعاء - الخميس في محيط فرع المخابرات العسكرية وسجن "
      "تدمر بين عناصر التنظيم وقوات النظام، قُتل فيها 17 عنصراً من قوات النظام.", "isis",

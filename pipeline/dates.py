@@ -99,10 +99,32 @@ _DAY_SPAN = re.compile(rf"(?<![\w])(?:من|بين)\s+(?:يوم\s+)?{_DAY}\s+"
                        rf"(?:\s+(?:من\s+)?(?:عام\s+)?(\d{{4}}))?")
 
 
+# "منذ الخميس وحتى مساء الجمعة", "بين يومي السبت والاثنين": from one weekday to another
+_DAYS = "|".join(w[2:] for w in WEEKDAYS)
+_WEEKDAY_SPAN = re.compile(rf"(?<![\w])(?:منذ|من|بين)\s+(?:يوم\s+|يومي\s+|مساء\s+|صباح\s+|ليل\s+)?"
+                           rf"ال({_DAYS})\s+(?:و\s?)?(?:حتي\s+|الي\s+)?(?:يوم\s+|مساء\s+|صباح\s+"
+                           rf"|ليل\s+|ظهر\s+)?ال({_DAYS})(?![\w])")
+
+
+def _weekday_span(sentence: str, published: date) -> tuple[date, date] | None:
+    """(first day, last day) from one weekday to the next told, the last on or before
+    publication."""
+    span = _WEEKDAY_SPAN.search(sentence)
+    if span is None:
+        return None
+    last = published - timedelta(days=(published.weekday() - WEEKDAYS["ال" + span.group(2)]) % 7)
+    first = last - timedelta(days=(WEEKDAYS["ال" + span.group(2)]
+                                   - WEEKDAYS["ال" + span.group(1)]) % 7)
+    return (first, last) if first < last else None
+
+
 def day_span(sentence: str, published: date | None) -> tuple[date, date] | None:
     """(first day, last day) of days from one to another in a month that a normalized
-    sentence names, the last on or before publication; None when it names none."""
+    sentence names (or from one weekday to another), the last on or before publication;
+    None when it names none."""
     span = _DAY_SPAN.search(sentence)
+    if span is None and published is not None:
+        return _weekday_span(sentence, published)
     if span is None or published is None:
         return None
     last = _latest(MONTHS[span.group(6)], _day_of(span, 4), published, span.group(7))

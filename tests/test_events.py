@@ -1668,3 +1668,13 @@ def test_a_fight_recalled_by_its_month_alone_hurting_no_one_is_background() -> N
     assert extract_events(
         "وتحاول قوات الأسد استعادة المناطق التي خسرتها في معركة الساحل التي أطلقتها المعارضة في "
         "آذار الماضي، ومنها بلدة كسب الحدودية.", date(2014, 6, 3)).events == []
+
+
+def test_a_toll_from_one_weekday_to_another_is_a_tally_of_those_days() -> None:
+    extraction = extract_events(
+        "واستهدف مسلحون بقذيفة هاون مقر الأمن العام في مدينة جبلة فجر اليوم السبت، دون وقوع "
+        "إصابات.\nوبحسب الشبكة السورية لحقوق الإنسان، قُتل 125 مدنياً في محافظتي اللاذقية وطرطوس "
+        "منذ الخميس وحتى مساء الجمعة، بينهم نساء وأطفال.", date(2025, 3, 8))
+    assert [e.killed for e in extraction.events] == [None]
+    assert [(t.period, t.killed) for t in extraction.tallies] == [
+        ("2025-03-06/2025-03-07", 125)]

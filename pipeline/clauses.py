@@ -279,6 +279,9 @@ _SAME = re.compile(r"[وبل]?ال\S+\s+(?:ذاته|نفسه|ذاتها|نفسه
 _COUNT_REACHED = re.compile(r"(?<![\w])عدد\s+(?:\S+\s+){1,4}?(?:بلغ|وصل)(?![\w])")
 _REACHED_FIGURE = re.compile(rf"\s+{FIGURE}")  # "بلغ تسعة"
 _UPDATE_FIGURE = re.compile(rf"(?<![\w])(?:الي|ل)\s+{FIGURE}")
+# "وبلغت حصيلة القتلى منذ الثلاثاء 101 قتيل": the figure after the day it counts from
+_SINCE_THEN_FIGURE = re.compile(rf"\s+(?:\S+\s+){{0,3}}?منذ\s+(?:\S+\s+){{1,3}}?"
+                                rf"(?!(?:19|20)\d\d(?!\d)){FIGURE}")  # (not the year "2026")
 _THE_DEAD = re.compile(r"(?<![\w])(?:قتلي|مقتل|جرحي|مصابين)(?![\w])")
 # Attacks counted, not people: "إلى 164 عملية", "يرتفع عدد الهجمات ... إلى".
 _ATTACK_NOUNS = r"(?:هجوما|هجمات|عمليه|عمليات|استهدافا|استهدافات|اعتداء|اعتداءات|غاره|غارات)"
@@ -469,14 +472,16 @@ def _read_update(clause: Clause, update: re.Match, published: date | None) -> No
     running total or a total broken down."""
     text = clause.text
     figure = (_REACHED_FIGURE.match(text, update.end())
-              or _UPDATE_FIGURE.search(text, update.end(), update.end() + 200))
+              or _UPDATE_FIGURE.search(text, update.end(), update.end() + 200)
+              or _SINCE_THEN_FIGURE.match(text, update.end()))
     value = parse_number(figure.group("num")) if figure else None
     if value is None or _COUNTED_ATTACKS.match(text, figure.end()) or _ATTACKS_COUNTED.search(
             text, update.start(), figure.start()):
         return  # "يرتفع عدد الهجمات ... إلى 164 عملية": attacks counted, not people
     wounded = bool(re.search(r"جرحي|مصابين|الجرحي|المصابين|اصابات",
                              text[update.start():figure.end()]))
-    if (_SINCE.search(text, update.end(), figure.start()) or _SINCE_AFTER.match(text, figure.end())
+    if (_SINCE.search(text, update.end(), figure.start("num"))
+            or _SINCE_AFTER.match(text, figure.end())
             or since_day(text[figure.end():], published)):
         # "ليرتفع عدد ضحايا الحملة منذ الأحد الماضي إلى أكثر من 500": a running total over
         # days (a tally), not this attack's toll; the clause's own figure is one told before it

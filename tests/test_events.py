@@ -1678,3 +1678,13 @@ def test_a_toll_from_one_weekday_to_another_is_a_tally_of_those_days() -> None:
     assert [e.killed for e in extraction.events] == [None]
     assert [(t.period, t.killed) for t in extraction.tallies] == [
         ("2025-03-06/2025-03-07", 125)]
+
+
+def test_a_toll_reached_since_a_day_and_a_strike_in_damascus_that_hurt_no_one() -> None:
+    extraction = extract_events(
+        "وفجر اليوم الجمعة، استهدفت غارة إسرائيلية محيط قصر الشعب في دمشق، من دون أن تسفر عن "
+        "إصابات.\nوبلغت حصيلة القتلى منذ الثلاثاء 101 قتيل، بينهم 30 من عناصر الأمن العام، وفق "
+        "المرصد السوري.", date(2025, 5, 2))
+    assert [(e.place, e.killed) for e in extraction.events] == [("دمشق", None)]
+    assert [(t.period, t.killed) for t in extraction.tallies] == [
+        ("2025-04-29/2025-05-02", 101), ("2025-04-29/2025-05-02", 30)]

@@ -82,7 +82,10 @@ def _continues(event: Event, clause: Clause) -> bool:
         return False
     other_governorate = bool(clause.governorate and event.governorate
                              and clause.governorate != event.governorate)
-    if other_governorate and clause.kind and not clause.generic:
+    if other_governorate and clause.kind and (not clause.generic or (
+            clause.fresh and clause.place)):
+        # (and "وفي ريف دمشق، استهدفت الغارات مقر اللواء 155 في القطيفة": the raid told,
+        # striking in another governorate, is an attack there)
         return False  # "قضى جراء انفجار لغم في بادية عقيربات بريف حماة": its own attack
     same_place = _same_place(event.place, clause.place)
     if clause.refers_back and (same_place or not (clause.fresh or clause.recalled)):
@@ -468,7 +471,8 @@ _ALSO_STRUCK = re.compile(r"^[وف]?كما\s+(?:استهدف|استهدفت|طا
 # "وطالت الغارات كذلك مواقع ... في محيط مدينة الكسوة", "ضربة أخرى طالت مقراً": the raid just
 # told, reaching one more place
 _ALSO = re.compile(r"(?<![\w])(?:كذلك|ايضا)(?![\w])|(?<![\w])(?:ضربه|ضربات|غاره|غارات)\s+"
-                   r"(?:اخري|اخر)(?![\w])")
+                   r"(?:اخري|اخر)(?![\w])|(?<![\w])(?:استهدفت|طالت|شملت)\s+(?:ال)?(?:غارات|ضربات)"
+                   r"(?![\w])")  # "وفي ريف دمشق، استهدفت الغارات مقر اللواء 155"
 # A strike with no weapon named: of the kind just told, if that was from the air
 _A_STRIKE = re.compile(r"(?<![\w])[وبل]?(?P<the>ال)?(?:ضربه|ضربات)(?![\w])")
 

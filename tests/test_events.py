@@ -1688,3 +1688,13 @@ def test_a_toll_reached_since_a_day_and_a_strike_in_damascus_that_hurt_no_one() 
     assert [(e.place, e.killed) for e in extraction.events] == [("دمشق", None)]
     assert [(t.period, t.killed) for t in extraction.tallies] == [
         ("2025-04-29/2025-05-02", 101), ("2025-04-29/2025-05-02", 30)]
+
+
+def test_the_raids_told_striking_in_another_governorate_are_an_attack_there() -> None:
+    extraction = extract_events(
+        "شنت طائرات حربية إسرائيلية ليل الإثنين - الثلاثاء سلسلة غارات عنيفة استهدفت مواقع عسكرية "
+        "في العاصمة دمشق ومحيطها.\n"
+        "وفي ريف دمشق، استهدفت الغارات مقر اللواء 155 في منطقة القطيفة بالقلمون، حيث دُمّرت منصات "
+        "صواريخ ومستودعات أسلحة.", date(2024, 12, 10))
+    assert [(e.governorate, e.perpetrator, e.date) for e in extraction.events] == [
+        ("SY-DI", "israel", date(2024, 12, 9)), ("SY-RD", "israel", date(2024, 12, 9))]

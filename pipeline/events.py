@@ -571,12 +571,15 @@ def _of_series(event: Event, series: tuple[str, str | None]) -> Event:
 
 # "أطراف البلدة", "داخل المدينة": the town just named, not a new place.
 _TOWN_TOLD = re.compile(r"(?<![\w])[وب]?ال(?:بلده|مدينه|قريه)(?![\w])")
+# "وفي مدينة حماة، ... في حي الحميدية، بحسب ناشطين من المدينة": a city the clause names itself
+_CITY_NAMED = re.compile(r"(?<![\w])[وبل]?(?:مدينه|بلده)\s+(?!ذاتها|نفسها)\S")
 
 
 def _in_city_told(clause: Clause, told: Event) -> bool:
     """Whether a clause names a neighbourhood ("حي الحمدانية") of "the city" just told."""
     if not (clause.place and clause.governorate and told.governorate
-            and clause.governorate != told.governorate and _TOWN_TOLD.search(clause.text)):
+            and clause.governorate != told.governorate and _TOWN_TOLD.search(clause.text)
+            and not _CITY_NAMED.search(clause.text)):
         return False
     named = r"(?<![\w])[وبل]?(?:حي|احياء)\s+" + re.escape(normalize(clause.place))
     return bool(re.search(named, clause.text))

@@ -1698,3 +1698,12 @@ def test_the_raids_told_striking_in_another_governorate_are_an_attack_there() ->
         "صواريخ ومستودعات أسلحة.", date(2024, 12, 10))
     assert [(e.governorate, e.perpetrator, e.date) for e in extraction.events] == [
         ("SY-DI", "israel", date(2024, 12, 9)), ("SY-RD", "israel", date(2024, 12, 9))]
+
+
+def test_a_quarter_of_a_city_the_clause_names_itself_is_not_the_city_just_told() -> None:
+    extraction = extract_events(
+        "وفي محافظة إدلب، قُتل ثلاثة عناصر من القوات النظامية أمس، خلال هجوم نفذه منشقون على "
+        "حاجز عند المدخل الشمالي لمدينة معرة النعمان.\n"
+        "وفي مدينة حماة، استشهد ثلاثة مواطنين برصاص القوات النظامية عند حاجز في حي الحميدية، ليل "
+        "الأربعاء - الخميس، بحسب ناشطين من المدينة.", date(2012, 2, 9))
+    assert [e.governorate for e in extraction.events] == ["SY-ID", "SY-HM"]

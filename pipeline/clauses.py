@@ -51,12 +51,13 @@ _CLAUSE_BREAK = re.compile(r"[،,]\s*(?=(?:فيما|بينما|في حين|حي�
 
 def _phrase(raw: object, whole_short: bool) -> tuple[str, str]:
     """(folded phrase, what must follow it): "X$" ends its word, "X!Y" is not followed by Y
-    ("نفي!ذ": denies, not "تنفيذ", carrying out)."""
+    ("نفي!ذ": denies, not "تنفيذ", carrying out; "X! Y": not by the word Y)."""
     text, _, not_before = str(raw).partition("!")
     folded = normalize(text.removesuffix("$"))
-    if text.endswith("$") or (whole_short and len(folded) <= 3):
-        return folded, r"(?![\w])"
-    return folded, f"(?!{re.escape(normalize(not_before))})" if not_before else ""
+    whole = r"(?![\w])" if text.endswith("$") or (whole_short and len(folded) <= 3) else ""
+    space = " " if not_before.startswith(" ") else ""  # "X! Y": not followed by the word Y
+    return folded, whole + (f"(?!{re.escape(space + normalize(not_before))})" if not_before
+                            else "")
 
 
 def _alternation(node: dict) -> str:

@@ -1,6 +1,7 @@
 """The first event extractor against the seeds' gold events and tricky sentences."""
 
 import json
+import re
 from datetime import date
 from pathlib import Path
 
@@ -741,6 +742,11 @@ def test_headlines_and_related_lists_never_make_events() -> None:
     # factions loyal to Turkey are the SNA, not Turkey
     ("أطلق مسلحون من فصائل سورية موالية لتركيا النار على سيارة مدنية قرب تل أبيض اليوم، ما "
      "أدى إلى مقتل مدنيين اثنين.", "sna", "civilians"),
+    # SANA's army: its units' operations against the "dens", its air force's sorties
+    ("واصلت وحدات من جيشنا الباسل اليوم عملياتها النوعية ضد أوكار المجموعات الإرهابية المسلحة "
+     "في حي جوبر وأوقعت أعداداً كبيرة من الإرهابيين قتلى.", "government", None),
+    ("نفذ سلاح الجو في الجيش العربي السوري اليوم طلعات على تجمعات إرهابيي تنظيم داعش في محيط "
+     "حقل شاعر بريف حمص الشرقي، وأسفرت الضربات عن القضاء على 35 إرهابياً.", "government", "isis"),
     # the speaker whose fighters fought the attack off; the attackers' dead
     ('قالت وحدات حماية الشعب في بيان إن مقاتليها تصدوا لهجوم شنته فصائل ما يسمى "الجيش '
      'الوطني" المدعومة من تركيا على محور ناحية بلبل شمالي عفرين ليل الأحد، ما أسفر عن مقتل 11 من '
@@ -1707,3 +1713,13 @@ def test_a_quarter_of_a_city_the_clause_names_itself_is_not_the_city_just_told()
         "وفي مدينة حماة، استشهد ثلاثة مواطنين برصاص القوات النظامية عند حاجز في حي الحميدية، ليل "
         "الأربعاء - الخميس، بحسب ناشطين من المدينة.", date(2012, 2, 9))
     assert [e.governorate for e in extraction.events] == ["SY-ID", "SY-HM"]
+
+
+def test_cue_syntax_whole_word_not_followed_by_a_word() -> None:
+    from pipeline.clauses import _phrase
+
+    folded, after = _phrase("عملياتها$! النوعية", False)
+    pattern = re.compile(folded + after)
+    assert pattern.match("عملياتها في الشمال") and not pattern.match("عملياتها النوعيه")
+    assert not re.compile(_phrase("عملياته$! النوعية", False)[0]
+                          + _phrase("عملياته$! النوعية", False)[1]).match("عملياتها")

@@ -139,6 +139,9 @@ def test_not_an_event(sentence: str) -> None:
 
 
 @pytest.mark.parametrize(("sentence", "kind"), [
+    # a ground attack that began with a car bomb is the ground attack
+    ("شن التنظيم هجوماً واسعاً فجر أمس على حي البغيلية، بدأه بتفجير عربة مفخخة على أحد الحواجز",
+     "armed_attack"),
     # a killing with a silenced pistol, an execution on the spot
     ("قتلت امرأة بطلقات من مسدس مزود بكاتم للصوت داخل خيمتها", "armed_attack"),
     ("اتهم ناشطون عناصر بإعدام 12 مدنياً ميدانياً داخل مضافة", "armed_attack"),

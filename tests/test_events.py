@@ -745,6 +745,9 @@ def test_headlines_and_related_lists_never_make_events() -> None:
     # factions loyal to Turkey are the SNA, not Turkey
     ("أطلق مسلحون من فصائل سورية موالية لتركيا النار على سيارة مدنية قرب تل أبيض اليوم، ما "
      "أدى إلى مقتل مدنيين اثنين.", "sna", "civilians"),
+    # men of a militia who stormed a village and killed young men
+    ('أفاد ناشطون بأن عناصر من ميليشيا "الشبيحة" اقتحموا يوم السبت الماضي قرية بسيسين وقتلوا '
+     "ثلاثة شبان من عائلة واحدة رمياً بالرصاص.", "pro_government_militia", "civilians"),
     # SANA's army: its units' operations against the "dens", its air force's sorties
     ("واصلت وحدات من جيشنا الباسل اليوم عملياتها النوعية ضد أوكار المجموعات الإرهابية المسلحة "
      "في حي جوبر وأوقعت أعداداً كبيرة من الإرهابيين قتلى.", "government", None),

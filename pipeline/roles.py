@@ -198,6 +198,9 @@ def _no_party(before: str) -> bool:
                     and not _FIRED_FROM.search(before)))
 
 
+# A plural verb of attack right after a group's name: its men are the verb's subject (only
+# verbs no passive reading shares: not "قتلوا", "استهدفوا")
+_THEY_DID = re.compile(r"\s*(?:اقتحموا|هاجموا|شنوا|نفذوا|اغتالوا|نصبوا)(?![\w])")
 _THE_ATTACKING = re.compile(r"\s*(?:المهاجمه|المهاجمين|المهاجمون|المهاجم)(?![\w])")
 
 
@@ -219,6 +222,8 @@ def _score(sentence: str, position: int, actor: Actor, attack_at: int | None) ->
         return -3  # "أعلن المركز الإعلامي لقسد أن مقاتليه صدّوا هجمات": they were attacked
     if _THE_ATTACKING.match(after):
         return 2  # "مقتل 11 من عناصر الفصائل المهاجمة": the attackers' dead
+    if _THEY_DID.match(after):
+        return 3  # "عناصر من ميليشيا الشبيحة اقتحموا القرية وقتلوا": the men named did it
     if _CLAIMER_BEFORE.search(before) and _CLAIMED.match(
             sentence, position + len(actor.alias), position + len(actor.alias) + 120):
         return 3  # "أعلنت هيئة تحرير الشام تنفيذ عملية": who claims it

@@ -745,6 +745,9 @@ def test_headlines_and_related_lists_never_make_events() -> None:
     # factions loyal to Turkey are the SNA, not Turkey
     ("أطلق مسلحون من فصائل سورية موالية لتركيا النار على سيارة مدنية قرب تل أبيض اليوم، ما "
      "أدى إلى مقتل مدنيين اثنين.", "sna", "civilians"),
+    # SANA's "aggression" of a force is its attack
+    ("استشهد مدنيان اثنان جراء اعتداء قوات الاحتلال التركي ومرتزقته بالقذائف على قرية أم الكيف "
+     "بريف ناحية تل تمر أمس.", "turkey", "civilians"),
     # men of a militia who stormed a village and killed young men
     ('أفاد ناشطون بأن عناصر من ميليشيا "الشبيحة" اقتحموا يوم السبت الماضي قرية بسيسين وقتلوا '
      "ثلاثة شبان من عائلة واحدة رمياً بالرصاص.", "pro_government_militia", "civilians"),
@@ -1576,6 +1579,9 @@ def test_sanas_israeli_aggression_is_an_air_strike_unless_a_drones() -> None:
      "SY-HL"),
     ("قُتل سبعة من حراس سجن غويران بهجوم شنه تنظيم الدولة ليل الخميس بتفجير سيارتين مفخختين "
      "عند بوابة السجن.", "سجن غويران", "SY-HA"),
+    # where the shells were fired from is not where they fell
+    ("قُتلت طفلتان بقذائف صاروخية سقطت على مدينة السقيلبية مساء الأحد، واتهمت وسائل إعلام "
+     "النظام فصائل المعارضة بإطلاقها من ريف إدلب الجنوبي.", "السقيلبية", "SY-HM"),
     # "المزرعة" where the text says it is a place, not "the farm"
     ("استهدفت طائرات مسيّرة إسرائيلية أمس رتلاً لقوات وزارة الدفاع على طريق المزرعة - السويداء، "
      "ما أدى لمقتل ستة عناصر.", "المزرعة", "SY-SU"),

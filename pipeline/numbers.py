@@ -132,7 +132,7 @@ _KILLED = [
     # "قتلت القوات الحكومية 21 مدنياً": the killers named between the verb and the figure of
     # people (not "مقتل قيادي في الفرقة 17")
     re.compile(rf"(?<![\w])[و]?(?:قتلت|قتل|قتلوا)\s+(?:(?![وف]?(?:اصيب|اصاب|جرح|جراح|مصاب)\S*\s)"
-               rf"[^\s\d،,]+\s+){{0,3}}?{FIGURE}\s+(?:{_PEOPLE})"),
+               rf"[^\s\d،,]+\s+){{0,7}}?{FIGURE}\s+(?:{_PEOPLE})"),
 ]
 # "وأصيب أطفالهما الثلاثة": a family's members, their number after them
 _KIN_COUNTED = (r"(?:اطفال|ابناء|ابنائ|اولاد|اشقاء|افراد)\S*\s+ال(?P<num>ثلاثه|اربعه|خمسه|سته"

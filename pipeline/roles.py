@@ -14,6 +14,7 @@ import re
 from pipeline.actors import Actor, find_actors
 from pipeline.clauses import FIRED_ON
 from pipeline.normalize import fold_letters
+from pipeline.numbers import NUMBER
 from pipeline.places import FIRED_FROM
 
 # Words just before an actor that make it the attacker.
@@ -198,6 +199,18 @@ def _no_party(before: str) -> bool:
                     and not _FIRED_FROM.search(before)))
 
 
+# "قتل عناصر من خلايا التنظيم أحد عشر شخصاً": after the killers, a count of people in the
+# accusative ("شخصاً", "مدنياً"): the verb is active, its subject the attacker
+_KILLED_WHOM = re.compile(rf"\s*(?:[^\s\d،,.]+\s+){{0,5}}?(?:{NUMBER})\s+[^\s\d]+ا(?![\w])")
+_KILL_VERB_BEFORE = re.compile(r"(?<![\w])[و]?(?:قتل|قتلت)\s+(?:(?:عناصر|مسلحون|مسلحين|مقاتلون"
+                               r"|مقاتلين)\s+(?:من\s+)?)?(?:خلايا\s+|ميليشيا\s+)?$")
+
+
+def _killers_before(sentence: str, position: int) -> bool:
+    """Whether the killing verb stands just before an actor ("قتل عناصر من خلايا X")."""
+    return bool(_KILL_VERB_BEFORE.search(sentence, max(0, position - 40), position))
+
+
 # A plural verb of attack right after a group's name: its men are the verb's subject (only
 # verbs no passive reading shares: not "قتلوا", "استهدفوا")
 _THEY_DID = re.compile(r"\s*(?:اقتحموا|هاجموا|شنوا|نفذوا|اغتالوا|نصبوا)(?![\w])")
@@ -222,6 +235,8 @@ def _score(sentence: str, position: int, actor: Actor, attack_at: int | None) ->
         return -3  # "أعلن المركز الإعلامي لقسد أن مقاتليه صدّوا هجمات": they were attacked
     if _THE_ATTACKING.match(after):
         return 2  # "مقتل 11 من عناصر الفصائل المهاجمة": the attackers' dead
+    if _killers_before(sentence, position) and _KILLED_WHOM.match(after):
+        return 3  # "قتل عناصر من خلايا التنظيم أحد عشر شخصاً": the killers, then whom
     if _THEY_DID.match(after):
         return 3  # "عناصر من ميليشيا الشبيحة اقتحموا القرية وقتلوا": the men named did it
     if _CLAIMER_BEFORE.search(before) and _CLAIMED.match(

@@ -745,6 +745,9 @@ def test_headlines_and_related_lists_never_make_events() -> None:
     # factions loyal to Turkey are the SNA, not Turkey
     ("أطلق مسلحون من فصائل سورية موالية لتركيا النار على سيارة مدنية قرب تل أبيض اليوم، ما "
      "أدى إلى مقتل مدنيين اثنين.", "sna", "civilians"),
+    # the killing verb active: its subject, then whom it killed in the accusative
+    ('قتل عناصر من خلايا تنظيم "الدولة الإسلامية" أحد عشر شخصاً من جامعي الكمأة يوم الخميس في '
+     "بادية معدان جنوب شرق الرقة.", "isis", "civilians"),
     # SANA's "aggression" of a force is its attack
     ("استشهد مدنيان اثنان جراء اعتداء قوات الاحتلال التركي ومرتزقته بالقذائف على قرية أم الكيف "
      "بريف ناحية تل تمر أمس.", "turkey", "civilians"),

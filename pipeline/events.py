@@ -26,7 +26,7 @@ from pipeline.numbers import NUMBER, parse_number
 from pipeline.places import as_written, same_place, seat_city
 from pipeline.roles import QUOTES, affiliation, roles
 
-EXTRACTOR_VERSION = "events-0.8"
+EXTRACTOR_VERSION = "events-0.9"
 
 _DISTRIBUTED = re.compile(r"(?<![\w])(?:توزع|توزعت|وتوزع|وتوزعت|تتوزع)\s+(?:\S+\s+){0,10}?"
                           r"(?:النحو\s+التالي|كالتالي|كما\s+يلي)")

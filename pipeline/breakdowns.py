@@ -64,7 +64,7 @@ def parts(text: str, start: int = 0) -> list[tuple[int, str]]:
 
 def parts_of_total(text: str) -> list[tuple[int, str]]:
     """The parts a clause with a total gives after "بينهم" ("مقتل 33 شخصاً، بينهم 14 من عناصر
-    الأمن العام و19 مدنياً"); none unless two sides or more are named."""
+    الأمن العام و19 مدنياً", or one side: "بينهم 23 مدنياً")."""
     among = _AMONG.search(text)
     found = parts(text, among.end()) if among else []
     return found

@@ -277,7 +277,7 @@ class _Reading:
             killed, wounded = clause.running
             tally = _tally(replace(clause, killed=killed, wounded=wounded), self.published)
             if tally is not None:
-                self._tally(tally, clause)
+                self._add_tally(tally, clause)
                 self.tally_period = tally.period  # (which the clauses after it may go on with)
         if self.tally_period and clause.kind is None and LIST_LINE.match(clause.original):
             # "- 29 من عناصر قوات النظام.": a line of the list of the tally just told
@@ -302,7 +302,7 @@ class _Reading:
             # (a monthly report's figure too: attacks in general, counted)
             tally = _tally(clause, self.published, self.tally_period)
             if tally is not None:
-                self._tally(tally, clause)
+                self._add_tally(tally, clause)
                 self.tally_period = tally.period
                 self.current = None
                 return
@@ -314,7 +314,7 @@ class _Reading:
                 # day's, though the date names its month: "يوم أمس الجمعة الـ 23 من شهر أيلول")
                 tally = _tally(clause, self.published, clause.date.isoformat())
                 if tally is not None:
-                    self._tally(replace(tally, period=clause.date.isoformat()), clause)
+                    self._add_tally(replace(tally, period=clause.date.isoformat()), clause)
             return
         self.tally_period = None
         told = self.events[self.current] if self.current is not None else None
@@ -439,7 +439,7 @@ class _Reading:
         elif figures and not clause.update:
             self.untold = clause
 
-    def _tally(self, tally: Tally, clause: Clause) -> None:
+    def _add_tally(self, tally: Tally, clause: Clause) -> None:
         """A tally, and each part of it by side that its clause gives (pipeline/breakdowns.py)."""
         self.tallies.append(tally)
         self._parts(tally.period, clause, [(dead, side) for dead, side in parts_of_total(
@@ -464,7 +464,8 @@ class _Reading:
 
 # "كما استهدف مبنى تابعاً لمركز البحوث العلمية": the verb's subject left out, the one just told
 # (not "كما استهدف مسلحون مجهولون سيارة إسعاف": attackers of its own)
-_ALSO_STRUCK = re.compile(r"^[وف]?كما\s+(?:استهدف|استهدفت|طال|طالت|اصاب|اصابت)\s+"
+_AS_WELL = r"^[وف]?كما\s+"
+_ALSO_STRUCK = re.compile(_AS_WELL + r"(?:استهدف|استهدفت|طال|طالت|اصاب|اصابت)\s+"
                           r"(?!(?:مسلح|مجهول|عناصر|مقاتل|خلي|مجموع)\S*)")
 
 
@@ -477,15 +478,12 @@ _ALSO = re.compile(r"(?<![\w])(?:كذلك|ايضا)(?![\w])|(?<![\w])(?:ضربه
 _A_STRIKE = re.compile(r"(?<![\w])[وبل]?(?P<the>ال)?(?:ضربه|ضربات)(?![\w])")
 
 
-_AS_WELL = re.compile(r"^[وف]?كما\s")
-
-
 def _also_struck_there(clause: Clause) -> bool:
     """"كما شنت الطائرات الحربية التركية غارتين على محيط جسر قره قوزاق": one more attack of
     the day told, at a place it names, counts though it hurt no one (not a kidnapping by
     "مجهولون" told the same way: no attack word but the gunmen)."""
     return bool(clause.place and clause.kind != "armed_attack" and not clause.recalled
-                and not clause.another and _AS_WELL.match(clause.text))
+                and not clause.another and re.match(_AS_WELL, clause.text))
 
 
 def _the_same_raid(opened: Event, clause: Clause, told: Event) -> Event:
